@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Notes.Api.Infrastructure.Mongo;
+
+namespace Notes.Api.Tests.Support;
+
+/// <summary>
+/// The API in memory, on the real MongoDB driver over TCP, with a database of its own for one test class.
+/// Subclasses change settings (a short token lifetime, a small sign-in limit) or bring their own engine.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string SigningKey = "a-test-signing-key-that-is-longer-than-32-bytes";
+
+    public string Database { get; } = $"notes_test_{Guid.NewGuid():N}";
+
+    protected MongoEngine Engine { get; private set; } = null!;
+
+    /// <summary>Configuration as the app reads it, keys and all; overrides the app's defaults.</summary>
+    protected virtual Dictionary<string, string> Settings => new()
+    {
+        ["Mongo:ConnectionString"] = Engine.ConnectionString,
+        ["Mongo:Database"] = Database,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Auth:BcryptWorkFactor"] = "4",
+    };
+
+    protected virtual Task<MongoEngine> StartEngineAsync() => MongoEngine.Shared;
+
+    public async Task InitializeAsync()
+    {
+        Engine = await StartEngineAsync();
+        _ = Server; // start the app now, so index creation runs before the first test
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public IMongoDatabase Mongo() => Service<IMongoDatabase>();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        try
+        {
+            await Mongo().Client.DropDatabaseAsync(Database);
+        }
+        catch (MongoCommandException)
+        {
+            // The embedded engine has no dropDatabase (nor drop): empty the collections instead.
+            foreach (var collection in CollectionNames.All)
+                await Mongo().GetCollection<MongoDB.Bson.BsonDocument>(collection).DeleteManyAsync(FilterDefinition<MongoDB.Bson.BsonDocument>.Empty);
+        }
+        await DisposeAsync();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Notes.Api.Tests.Support;
+
+public static class HttpAssertions
+{
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())
+        ?? throw new InvalidOperationException("The response body is empty.");
+
+    /// <summary>
+    /// Asserts the RFC 9457 shape every error shares (content type, status in the body equal to the HTTP status, no exception text)
+    /// and returns the problem for the test's own assertions.
+    /// </summary>
+    public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("   at ", body);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    /// <summary>The names of the fields a validation problem complains about.</summary>
+    public static IEnumerable<string> ErrorFields(this JsonNode problem) =>
+        problem["errors"]!.AsArray().Select(e => e!["name"]!.GetValue<string>());
+}

@@ -1,0 +1,17 @@
+namespace Notes.Api.Features.Auth.Login;
+
+internal sealed class Request
+{
+    public string Username { get; init; } = "";
+    public string Password { get; init; } = "";
+
+    internal sealed class Validator : Validator<Request>
+    {
+        // Only the shape is checked here: which rule a wrong credential breaks is not for a client to learn.
+        public Validator()
+        {
+            RuleFor(r => r.Username).NotEmpty().MaximumLength(32);
+            RuleFor(r => r.Password).NotEmpty().MaximumLength(128);
+        }
+    }
+}

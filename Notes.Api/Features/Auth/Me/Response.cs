@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Auth.Me;
+
+internal sealed record Response(string Id, string Username, DateTime ExpiresAt);

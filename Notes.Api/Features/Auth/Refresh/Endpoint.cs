@@ -1,0 +1,25 @@
+using Notes.Api.Infrastructure.Auth;
+
+namespace Notes.Api.Features.Auth.Refresh;
+
+internal sealed class Endpoint(Data data, SessionIssuer sessions) : Endpoint<Request, TokenResponse>
+{
+    public override void Configure()
+    {
+        Post("/api/auth/refresh");
+        Summary(s => s.Summary = "Trade this token for a fresh one; this token's session ends");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        // Two refreshes racing with one token must not both get a new session.
+        if (!await data.TryEndSessionAsync(req.SessionId, req.UserId, ct))
+        {
+            await BearerChallenge.SendAsync(HttpContext, BearerChallenge.TokenRevoked);
+            return;
+        }
+
+        var issued = await sessions.StartAsync(req.UserId, req.Username, ct);
+        await Send.OkAsync(TokenResponse.Bearer(issued, req.UserId, req.Username), ct);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Notes.Api.Features.Auth.Register;
+
+internal sealed class Request
+{
+    public string Username { get; init; } = "";
+    public string Password { get; init; } = "";
+
+    internal sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Username)
+                .Matches("^[A-Za-z0-9_.-]{3,32}$")
+                .WithMessage("Username must be 3-32 characters of letters, digits, '_', '.' or '-'.");
+            RuleFor(r => r.Password)
+                .Length(8, 128)
+                .WithMessage("Password must be 8-128 characters.");
+        }
+    }
+}

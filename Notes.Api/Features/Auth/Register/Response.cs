@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Auth.Register;
+
+internal sealed record Response(string Id, string Username);

@@ -1,0 +1,29 @@
+namespace Notes.Api.Features.Notes.Get;
+
+internal sealed class Endpoint(Data data) : Endpoint<Request, NoteResponse>
+{
+    public override void Configure()
+    {
+        Get("/api/notes/{id}");
+        Description(d => d.ProducesProblemDetails(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Read one of your notes";
+            s.Responses[StatusCodes.Status200OK] = "The note, with its version as ETag.";
+            s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var note = await data.FindOwnedAsync(req.Id, req.UserId, ct);
+        if (note is null)
+        {
+            await Send.ResultAsync(NotFound.Note());
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETag.Of(note.Version);
+        await Send.OkAsync(NoteResponse.From(note), ct);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using System.Text;
+using MongoDB.Bson;
+
+namespace Notes.Api.Features.Notes.List;
+
+internal sealed class Data(IMongoCollection<Note> notes)
+{
+    public static readonly IReadOnlyDictionary<string, Expression<Func<Note, object>>> SortFields =
+        new Dictionary<string, Expression<Func<Note, object>>>
+        {
+            ["updatedAt"] = n => n.UpdatedAt,
+            ["createdAt"] = n => n.CreatedAt,
+            ["title"] = n => n.Title,
+        };
+
+    public async Task<(List<Note> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
+    {
+        var filter = Builders<Note>.Filter.Eq(n => n.OwnerId, req.UserId);
+        if (!string.IsNullOrEmpty(req.Search))
+        {
+            var pattern = new BsonRegularExpression(LiteralPattern(req.Search), "i");
+            filter &= Builders<Note>.Filter.Regex(n => n.Title, pattern) | Builders<Note>.Filter.Regex(n => n.Description, pattern);
+        }
+
+        var field = SortFields[req.Sort];
+        var sort = req.Order == "asc"
+            ? Builders<Note>.Sort.Ascending(field).Ascending(n => n.Id)
+            : Builders<Note>.Sort.Descending(field).Descending(n => n.Id);
+
+        var page = notes.Find(filter).Sort(sort).Skip((req.Page - 1) * req.PageSize).Limit(req.PageSize).ToListAsync(ct);
+        var total = notes.CountDocumentsAsync(filter, cancellationToken: ct);
+        return (await page, await total);
+    }
+
+    /// <summary>
+    /// A regular expression that matches <paramref name="text"/> as it is: every character that is not a letter or digit is escaped,
+    /// and an escaped punctuation character always stands for itself in MongoDB's (PCRE) syntax.
+    /// </summary>
+    public static string LiteralPattern(string text)
+    {
+        var pattern = new StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+                pattern.Append('\\');
+            pattern.Append(c);
+        }
+        return pattern.ToString();
+    }
+}

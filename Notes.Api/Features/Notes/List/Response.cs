@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Notes.List;
+
+internal sealed record Response(IReadOnlyList<NoteResponse> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,37 @@
+using Notes.Api.Infrastructure.Mongo;
+
+namespace Notes.Api.Features.Notes.Update;
+
+internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request, NoteResponse>
+{
+    public override void Configure()
+    {
+        Put("/api/notes/{id}");
+        Description(d => d
+            .ProducesProblemDetails(StatusCodes.Status404NotFound)
+            .ProducesProblemDetails(StatusCodes.Status412PreconditionFailed));
+        Summary(s =>
+        {
+            s.Summary = "Rewrite one of your notes";
+            s.Responses[StatusCodes.Status200OK] = "The updated note, with its new version as ETag.";
+            s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
+            s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var note = await data.TryUpdateOwnedAsync(
+            req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), req.Title!.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
+        if (note is null)
+        {
+            await Send.ResultAsync(await data.IsOwnedAsync(req.Id, req.UserId, ct)
+                ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: "The note has changed since you read it.")
+                : NotFound.Note());
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETag.Of(note.Version);
+        await Send.OkAsync(NoteResponse.From(note), ct);
+    }
+}

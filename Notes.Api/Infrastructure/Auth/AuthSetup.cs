@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Notes.Api.Infrastructure.Auth;
+
+internal static class AuthSetup
+{
+    public static IServiceCollection AddTokenAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<IPostConfigureOptions<AuthOptions>, DevelopmentSigningKey>();
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Validate(o => System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= AuthOptions.MinSigningKeyBytes,
+                $"Auth:SigningKey must be set to a secret of at least {AuthOptions.MinSigningKeyBytes} bytes (it is generated outside Production only)")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Auth:TokenLifetime must be positive")
+            .Validate(o => o.BcryptWorkFactor is >= 4 and <= 31, "Auth:BcryptWorkFactor must be between 4 and 31")
+            .Validate(o => o.MaxFailedLogins > 0, "Auth:MaxFailedLogins must be positive")
+            .Validate(o => o.LockoutWindow > TimeSpan.Zero, "Auth:LockoutWindow must be positive")
+            .ValidateOnStart();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = auth.Value.ValidationParameters();
+                jwt.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync };
+            });
+        services.AddAuthorization();
+
+        services.AddSingleton<Passwords>();
+        services.AddScoped<SessionIssuer>();
+        return services;
+    }
+
+    static Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var detail = context.AuthenticateFailure switch
+        {
+            null => BearerChallenge.AuthenticationRequired,
+            SecurityTokenExpiredException => BearerChallenge.TokenExpired,
+            _ => BearerChallenge.InvalidToken,
+        };
+        return BearerChallenge.SendAsync(context.HttpContext, detail);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Notes.Api.Infrastructure.Auth;
+
+internal sealed record IssuedToken(string Token, DateTime ExpiresAt);
+
+/// <summary>Starts a session in the database and signs the token that names it.</summary>
+internal sealed class SessionIssuer(IMongoCollection<Session> sessions, IOptions<AuthOptions> options, TimeProvider clock)
+{
+    static readonly JsonWebTokenHandler Handler = new();
+
+    public async Task<IssuedToken> StartAsync(string userId, string username, CancellationToken ct)
+    {
+        var auth = options.Value;
+        // Whole seconds: a JWT carries its times in seconds, and the session must expire exactly when the token does.
+        var now = DateTime.UnixEpoch.AddSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
+        var session = new Session { UserId = userId, CreatedAt = now, ExpiresAt = now + auth.TokenLifetime };
+        await sessions.InsertOneAsync(session, cancellationToken: ct);
+
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([
+                new Claim(JwtRegisteredClaimNames.Sub, userId),
+                new Claim(JwtRegisteredClaimNames.Name, username),
+                new Claim(JwtRegisteredClaimNames.Jti, session.Id),
+            ]),
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = session.ExpiresAt,
+            SigningCredentials = new SigningCredentials(auth.SecurityKey(), SecurityAlgorithms.HmacSha256),
+        });
+        return new IssuedToken(token, session.ExpiresAt);
+    }
+}

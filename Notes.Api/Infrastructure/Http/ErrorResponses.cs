@@ -1,0 +1,41 @@
+using System.Text.Json;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Diagnostics;
+using Notes.Api.Infrastructure.Mongo;
+
+namespace Notes.Api.Infrastructure.Http;
+
+/// <summary>Every error leaves as RFC 9457 problem details, and no exception text ever reaches a client.</summary>
+internal static class ErrorResponses
+{
+    public static IServiceCollection AddErrorResponses(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
+                context.ProblemDetails.Detail ??= "The database is unavailable. Try again shortly.";
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+                context.ProblemDetails.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+        });
+
+    public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException badRequest => badRequest.StatusCode,
+                _ when MongoErrors.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        })
+        // Fills in a problem body for error statuses that left without one, such as unknown routes.
+        .UseStatusCodePages();
+
+    /// <summary>Binding failures name the offending field in our own words; parser messages stay on the server.</summary>
+    public static void UseReadableBindingErrors(this BindingOptions binding)
+    {
+        binding.FailureMessage = (_, field, value) => $"'{value}' is not a valid value for {field}.";
+        binding.JsonExceptionTransformer = ex => ex.Path is { Length: > 2 } path
+            ? new ValidationFailure(path[2..], $"{path[2..]} has a value of the wrong type.")
+            : new ValidationFailure("body", "The request body is not valid JSON.");
+    }
+}

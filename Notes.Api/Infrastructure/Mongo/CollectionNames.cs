@@ -1,0 +1,11 @@
+namespace Notes.Api.Infrastructure.Mongo;
+
+internal static class CollectionNames
+{
+    public const string Users = "users";
+    public const string Sessions = "sessions";
+    public const string Notes = "notes";
+    public const string LoginThrottle = "loginThrottle";
+
+    public static readonly string[] All = [Users, Sessions, Notes, LoginThrottle];
+}

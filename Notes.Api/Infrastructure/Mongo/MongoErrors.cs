@@ -1,0 +1,17 @@
+namespace Notes.Api.Infrastructure.Mongo;
+
+internal static class MongoErrors
+{
+    const int DuplicateKey = 11000;
+
+    /// <summary>A unique index refused the write. Servers report it as a write error or, on some engines, as a command error.</summary>
+    public static bool IsDuplicateKey(this MongoException ex) => ex switch
+    {
+        MongoWriteException write => write.WriteError?.Category == ServerErrorCategory.DuplicateKey,
+        MongoCommandException command => command.Code == DuplicateKey,
+        _ => false,
+    };
+
+    /// <summary>The database could not be reached in time: a client should retry later (503), it is not a bug (500).</summary>
+    public static bool IsUnavailable(Exception ex) => ex is MongoConnectionException or TimeoutException;
+}

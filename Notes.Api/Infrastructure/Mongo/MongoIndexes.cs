@@ -1,0 +1,42 @@
+namespace Notes.Api.Infrastructure.Mongo;
+
+/// <summary>Creates every index at start-up; creating an index that already exists is a no-op, so this is safe on every start.</summary>
+internal sealed class MongoIndexes(
+    IMongoCollection<User> users,
+    IMongoCollection<Session> sessions,
+    IMongoCollection<Note> notes,
+    IMongoCollection<LoginThrottle> loginThrottle,
+    ILogger<MongoIndexes> logger) : IHostedService
+{
+    // TTL removal only tidies up: expiry is also enforced by time in every query, since the TTL monitor runs once a minute.
+    // Sessions linger a minute past expiry so a token inside its clock skew still reads as expired, not revoked.
+    static readonly TimeSpan SessionLinger = TimeSpan.FromMinutes(1);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await users.Indexes.CreateOneAsync(
+            new CreateIndexModel<User>(Builders<User>.IndexKeys.Ascending(u => u.UsernameKey), new() { Unique = true }), cancellationToken: ct);
+
+        await sessions.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<Session>(Builders<Session>.IndexKeys.Ascending(s => s.ExpiresAt), new() { ExpireAfter = SessionLinger }),
+            new CreateIndexModel<Session>(Builders<Session>.IndexKeys.Ascending(s => s.UserId)),
+        ], ct);
+
+        var byOwner = Builders<Note>.IndexKeys;
+        await notes.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.UpdatedAt)),
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.CreatedAt)),
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title)),
+        ], ct);
+
+        await loginThrottle.Indexes.CreateOneAsync(
+            new CreateIndexModel<LoginThrottle>(Builders<LoginThrottle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }),
+            cancellationToken: ct);
+
+        logger.LogInformation("MongoDB indexes are in place");
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
