@@ -56,11 +56,12 @@ describe('session', () => {
     const refresh = vi.fn(async () => token('t2', 20_000));
     session.refreshWith(refresh);
     session.start(token('t1', 20_000));
-    session.markActivity();
     vi.advanceTimersByTime(1);
     session.markActivity();
 
-    await vi.advanceTimersByTimeAsync(14_990);
+    await vi.advanceTimersByTimeAsync(14_998);
+    expect(refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
@@ -118,7 +119,6 @@ describe('session', () => {
       .mockResolvedValueOnce(token('t2', 30 * minute));
     session.refreshWith(refresh);
     session.start(token('t1', 30 * minute));
-    session.markActivity();
     vi.advanceTimersByTime(1);
     session.markActivity();
 

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApi, fieldErrors } from '@/api/client';
+import { tooManyAttempts } from '@/session/signIn';
+
+function problem(status: number, detail: string) {
+  return new Response(JSON.stringify({ status, title: 'Unauthorized', detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+function setup(answer: () => Response, token: string | null = 'tok') {
+  const session = { token: vi.fn(() => token), end: vi.fn() };
+  const seen: Request[] = [];
+  const fetch = vi.fn(async (request: Request) => {
+    seen.push(request);
+    return answer();
+  }) as unknown as typeof globalThis.fetch;
+  const api = createApi(session, { baseUrl: 'http://app.test', fetch });
+  return { api, session, seen };
+}
+
+describe('API client', () => {
+  it('sends the session token as a Bearer header', async () => {
+    const { api, seen } = setup(() => Response.json({ items: [], page: 1, pageSize: 10, total: 0 }));
+    await api.GET('/api/notes');
+    expect(seen[0]!.headers.get('Authorization')).toBe('Bearer tok');
+  });
+
+  it('never sends a token to sign-in or registration', async () => {
+    const { api, seen } = setup(() => problem(401, 'Invalid username or password'));
+    await api.POST('/api/auth/login', { body: { username: 'alice', password: 'secret123' } });
+    await api.POST('/api/auth/register', { body: { username: 'alice', password: 'secret123' } });
+    expect(seen.map((r) => r.headers.has('Authorization'))).toEqual([false, false]);
+  });
+
+  it('ends the session as expired when the API says the token has expired', async () => {
+    const { api, session } = setup(() => problem(401, 'Token has expired'));
+    const { error, response } = await api.GET('/api/notes');
+    expect(response.status).toBe(401);
+    expect(error).toMatchObject({ detail: 'Token has expired' });
+    expect(session.end).toHaveBeenCalledWith('expired');
+  });
+
+  it.each(['Token has been revoked', 'Invalid token', 'Authentication required'])(
+    'ends the session as signed out on "%s"',
+    async (detail) => {
+      const { api, session } = setup(() => problem(401, detail));
+      await api.DELETE('/api/notes/{id}', { params: { path: { id: 'n1' } } });
+      expect(session.end).toHaveBeenCalledWith('revoked');
+    },
+  );
+
+  it('leaves the session alone when wrong credentials are refused', async () => {
+    const { api, session } = setup(() => problem(401, 'Invalid username or password'), null);
+    await api.POST('/api/auth/login', { body: { username: 'alice', password: 'wrong-password' } });
+    expect(session.end).not.toHaveBeenCalled();
+  });
+
+  it('leaves the session alone on other errors', async () => {
+    const { api, session } = setup(() => problem(412, 'The note has changed'));
+    await api.PUT('/api/notes/{id}', { params: { path: { id: 'n1' } }, body: { title: 't', description: '' } });
+    expect(session.end).not.toHaveBeenCalled();
+  });
+});
+
+describe('problem details', () => {
+  it('reads FastEndpoints-style field errors', () => {
+    expect(fieldErrors({ errors: [{ name: 'Title', reason: 'Title is required.' }] })).toEqual({ title: 'Title is required.' });
+  });
+
+  it('reads ASP.NET-style field errors', () => {
+    expect(fieldErrors({ errors: { username: ['Too short.', 'Bad characters.'] } })).toEqual({ username: 'Too short.' });
+  });
+
+  it('tells how long to wait after too many sign-in attempts', () => {
+    expect(tooManyAttempts({ detail: 'Too many failed sign-in attempts.' }, '840')).toBe(
+      'Too many failed sign-in attempts. Try again in 14 minutes.',
+    );
+    expect(tooManyAttempts(undefined, '30')).toBe('Too many failed sign-in attempts. Try again in 30 seconds.');
+    expect(tooManyAttempts(undefined, null)).toBe('Too many failed sign-in attempts.');
+  });
+});
