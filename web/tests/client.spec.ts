@@ -79,5 +79,8 @@ describe('problem details', () => {
     );
     expect(tooManyAttempts(undefined, '30')).toBe('Too many failed sign-in attempts. Try again in 30 seconds.');
     expect(tooManyAttempts(undefined, null)).toBe('Too many failed sign-in attempts.');
+    expect(tooManyAttempts({ detail: 'Too many failed sign-in attempts. Try again in 840 seconds.' }, '840')).toBe(
+      'Too many failed sign-in attempts. Try again in 840 seconds.',
+    );
   });
 });

@@ -47,7 +47,8 @@ export async function register(credentials: Credentials): Promise<Refusal | null
 export function tooManyAttempts(problem: Problem | undefined, retryAfter: string | null): string {
   const seconds = Number(retryAfter);
   const base = problemMessage(problem, 'Too many failed sign-in attempts.');
-  if (!Number.isFinite(seconds) || seconds <= 0) return base;
+  // The API's message may already say how long to wait; then it is shown as it is.
+  if (/try again in/i.test(base) || !Number.isFinite(seconds) || seconds <= 0) return base;
   return `${base} Try again in ${waitTime(seconds)}.`;
 }
 
