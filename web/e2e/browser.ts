@@ -63,9 +63,9 @@ export async function visit(browser: Browser, baseURL: string, options: BrowserC
   return { context, page, problems };
 }
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage });
 }
 
 let counter = 0;
