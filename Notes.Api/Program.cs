@@ -24,21 +24,19 @@ builder.Services
             s.Title = "NotesSlices API";
             s.Version = "v1";
         };
+        o.RemoveEmptyRequestSchema = true;
     });
+
+var openApiExportPath = OpenApiExport.RequestedPath(builder);
+if (openApiExportPath is not null)
+    builder.PrepareForExport();
 
 var app = builder.Build();
 
 app.UseForwardedHeaders()
     .UseErrorResponses()
     .UseSecurityHeaders()
-    .UseRequestBodyLimit()
-    .UseSwaggerGen(
-        document => document.Path = "/openapi/{documentName}.json",
-        ui =>
-        {
-            ui.Path = "/docs";
-            ui.DocumentPath = "/openapi/{documentName}.json";
-        });
+    .UseRequestBodyLimit();
 app.UseDashboard()
     .UseAuthentication()
     .UseAuthorization()
@@ -51,11 +49,19 @@ app.UseDashboard()
             if (endpoint.AnonymousVerbs is not { Length: > 0 })
                 endpoint.PreProcessor<SessionCheck>(Order.Before);
         };
-    });
+    })
+    // After UseFastEndpoints, whose serializer settings (camelCase) the document must describe.
+    .UseSwaggerGen(
+        document => document.Path = "/openapi/{documentName}.json",
+        ui =>
+        {
+            ui.Path = "/docs";
+            ui.DocumentPath = "/openapi/{documentName}.json";
+        });
 
-if (app.Configuration["export-openapi"] is { } openApiPath)
+if (openApiExportPath is not null)
 {
-    await OpenApiExport.WriteAsync(app, openApiPath);
+    await OpenApiExport.WriteAsync(app, openApiExportPath);
     return;
 }
 

@@ -1,32 +1,23 @@
 namespace Notes.Api.Features.Notes.List;
 
-internal sealed class Request
+/// <param name="Search">Case-insensitive text to find in a title or description, taken literally.</param>
+/// <param name="Sort">updatedAt, createdAt or title.</param>
+/// <param name="Order">desc or asc.</param>
+internal sealed record Request(string? Search = null, int Page = 1, int PageSize = 20, string Sort = "updatedAt", string Order = "desc")
 {
     public const int MaxPageSize = 100;
 
     [FromClaim("sub")]
     public string UserId { get; init; } = "";
 
-    /// <summary>Case-insensitive text to find in a title or description, taken literally.</summary>
-    public string? Search { get; init; }
-
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
-
-    /// <summary>updatedAt, createdAt or title.</summary>
-    public string Sort { get; init; } = "updatedAt";
-
-    /// <summary>desc or asc.</summary>
-    public string Order { get; init; } = "desc";
-
     internal sealed class Validator : Validator<Request>
     {
         public Validator()
         {
-            RuleFor(r => r.Search).MaximumLength(200);
+            RuleFor(r => r.Search).MaximumLength(200).WithMessage("Search must be at most 200 characters.");
             // The upper bound keeps (page - 1) * pageSize inside an int.
             RuleFor(r => r.Page).InclusiveBetween(1, int.MaxValue / MaxPageSize).WithMessage("Page must be 1 or more.");
-            RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize);
+            RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"PageSize must be between 1 and {MaxPageSize}.");
             RuleFor(r => r.Sort).Must(Data.SortFields.ContainsKey).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
             RuleFor(r => r.Order).Must(o => o is "asc" or "desc").WithMessage("Order must be asc or desc.");
         }

@@ -8,7 +8,7 @@ internal sealed class Request
     public string Id { get; init; } = "";
 
     /// <summary>The version the client last read, as its ETag; without it the last write wins.</summary>
-    [FromHeader("If-Match", isRequired: false)]
+    [FromHeader("If-Match", IsRequired = false, RemoveFromSchema = true)]
     public string? IfMatch { get; init; }
 
     public string? Title { get; init; }
