@@ -34,7 +34,8 @@ internal static class ErrorResponses
     public static void UseReadableBindingErrors(this BindingOptions binding)
     {
         binding.FailureMessage = (_, field, value) => $"'{value}' is not a valid value for {field}.";
-        binding.JsonExceptionTransformer = ex => ex.Path is { Length: > 2 } path
+        // The reader's own exception inside means the text is not JSON at all; otherwise a value did not fit its field.
+        binding.JsonExceptionTransformer = ex => ex is { InnerException: not JsonException, Path: { Length: > 2 } path }
             ? new ValidationFailure(path[2..], $"{path[2..]} has a value of the wrong type.")
             : new ValidationFailure("body", "The request body is not valid JSON.");
     }

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Notes.Api.Infrastructure.Auth;
+
+namespace Notes.Api.Tests.Infrastructure.Auth;
+
+public sealed class PasswordsTests
+{
+    readonly Passwords _passwords = new(Options.Create(new AuthOptions { BcryptWorkFactor = 4 }));
+
+    [Fact]
+    public void A_password_verifies_against_its_own_hash_only()
+    {
+        var hash = _passwords.Hash("correct horse battery staple");
+
+        Assert.True(_passwords.Verify("correct horse battery staple", hash));
+        Assert.False(_passwords.Verify("correct horse battery stapler", hash));
+        Assert.False(_passwords.Verify("Correct horse battery staple", hash));
+    }
+
+    [Fact]
+    public void Passwords_that_share_their_first_72_bytes_are_told_apart()
+    {
+        var shared = new string('a', 72);
+        var hash = _passwords.Hash(shared + "-first");
+
+        Assert.False(_passwords.Verify(shared + "-second", hash));
+    }
+
+    [Fact]
+    public void Without_a_user_to_check_against_nothing_verifies()
+    {
+        Assert.False(_passwords.Verify("any password at all", hash: null));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Notes.Api.Tests.Infrastructure;
+
+public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Healthz_answers_200_while_the_database_answers_a_ping()
+    {
+        var response = await api.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", (await response.JsonAsync())["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KiB_is_refused_with_413_before_it_is_read()
+    {
+        var user = await api.SignedInUserAsync();
+        var body = new StringContent($$"""{"title":"big","description":"{{new string('x', 64 * 1024)}}"}""", Encoding.UTF8, "application/json");
+
+        var response = await user.Client.PostAsync("/api/notes", body);
+
+        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_body_just_under_64_KiB_is_read_and_validated()
+    {
+        var user = await api.SignedInUserAsync();
+        var body = new StringContent($$"""{"title":"big","description":"{{new string('x', 60 * 1024)}}"}""", Encoding.UTF8, "application/json");
+
+        var response = await user.Client.PostAsync("/api/notes", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["description"], problem.ErrorFields());
+    }
+
+    [Theory]
+    [InlineData("/api/unknown")]
+    [InlineData("/api/notes/a/b")]
+    public async Task An_unknown_api_route_answers_a_404_problem(string path)
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.GetAsync(path);
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_that_names_the_body_and_keeps_the_parser_message_to_itself()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsync("/api/notes", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], problem.ErrorFields());
+        Assert.DoesNotContain("LineNumber", problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_type_is_a_400_problem_naming_that_field()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = 42 });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["title"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers_and_api_answers_are_never_cached()
+    {
+        var response = await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { username = "nobody", password = "whatever1" });
+
+        Assert.Equal("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'", Header(response, "Content-Security-Policy"));
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("no-store", Header(response, "Cache-Control"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint_the_bearer_scheme_and_the_error_responses()
+    {
+        var document = await (await api.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+
+        Assert.StartsWith("3.", document["openapi"]!.GetValue<string>());
+        string[] paths =
+        [
+            "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
+            "/api/notes", "/api/notes/{id}", "/healthz",
+        ];
+        Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal("Bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());
+        var update = document["paths"]!["/api/notes/{id}"]!["put"]!["responses"]!.AsObject();
+        Assert.All(["200", "400", "401", "404", "412"], status => Assert.True(update.ContainsKey(status), $"PUT /api/notes/{{id}} documents {status}"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_is_served_at_docs()
+    {
+        var response = await api.CreateClient().GetAsync("/docs/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/openapi/v1.json", await response.Content.ReadAsStringAsync());
+    }
+
+    static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
+}

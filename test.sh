@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs every test layer of NotesSlices and ends with one line "N passed, N failed" summing them all.
+# Layers: build (warnings are errors), dotnet format, the xunit suite, Notes.Api.http against a live API,
+# and the dashboard's checks, unit tests and browser tests. Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+source tools/lib.sh
+
+passed=0
+failed=0
+results=$(mktemp -d)
+api_pid=""
+ENGINE_PID=""
+trap 'kill $api_pid $ENGINE_PID 2>/dev/null; rm -rf "$results"' EXIT
+
+# A gate that is not a test runner counts as one check, passed or failed.
+check() {
+  local name=$1
+  shift
+  log "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+# A layer that prints its own "N passed, N failed" as its last line; a layer that dies before saying so counts as one failure.
+layer() {
+  local name=$1 out=$results/layer.txt
+  shift
+  log "$name"
+  "$@" 2>&1 | tee "$out"
+  local status=${PIPESTATUS[0]}
+  local counts
+  counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
+  if [[ -n "$counts" ]]; then
+    passed=$((passed + ${counts%% passed*}))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts")))
+  fi
+  if [[ -z "$counts" || ($status -ne 0 && $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts") -eq 0) ]]; then
+    failed=$((failed + 1))
+    echo "FAILED: $name (exit code $status)"
+  fi
+}
+
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium' and try again." >&2
+    return 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+install() {
+  dotnet restore &&
+    npm_install tools/mongo-engine &&
+    npm_install tools/httpyac &&
+    npm_install web &&
+    install_chromium
+}
+
+xunit() {
+  dotnet test Notes.Api.Tests -c Release --no-build --logger "trx;LogFileName=xunit.trx" --results-directory "$results"
+  local status=$? counters
+  counters=$(grep -o '<Counters [^>]*>' "$results/xunit.trx" 2>/dev/null)
+  echo "$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters") passed, $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters") failed"
+  return $status
+}
+
+http_file() {
+  start_engine || return 1
+  local port
+  port=$(free_port)
+  ASPNETCORE_URLS=http://127.0.0.1:$port Mongo__ConnectionString=$ENGINE_URI Mongo__Database=http_file \
+    Auth__SigningKey=$(head -c 48 /dev/urandom | base64) Auth__BcryptWorkFactor=4 \
+    dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot Notes.Api >"$results/api.log" 2>&1 &
+  api_pid=$!
+  wait_for "http://127.0.0.1:$port/healthz" || { cat "$results/api.log"; return 1; }
+  NOTES_BASE_URL=http://127.0.0.1:$port bash tools/httpyac/run.sh
+  local status=$?
+  kill $api_pid $ENGINE_PID 2>/dev/null
+  api_pid="" ENGINE_PID=""
+  return $status
+}
+
+check "Install (NuGet restore, npm ci, Chromium)" install
+check "Build with warnings as errors" dotnet build -c Release --no-restore -nologo
+check "dotnet format --verify-no-changes" dotnet format --verify-no-changes --no-restore
+layer "xunit: Notes.Api.Tests" xunit
+layer "Notes.Api.http against a live API (httpyac)" http_file
+layer "Dashboard: type check, generated client, unit and browser tests" npm --prefix web run test:ci
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

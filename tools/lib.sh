@@ -1,0 +1,45 @@
+# Shell helpers shared by run.sh and test.sh. Source it from the repository root.
+
+engine_binary=tools/mongo-engine/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# Prints a TCP port that is free on the loopback interface right now.
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Installs an npm folder's locked dependencies unless they are already in place for that lock.
+npm_install() {
+  local dir=$1
+  if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    npm ci --prefix "$dir" --no-audit --no-fund
+  fi
+}
+
+# Starts the in-memory MongoDB-compatible engine on a free port; sets ENGINE_PID and ENGINE_URI.
+start_engine() {
+  local out
+  out=$(mktemp)
+  "$engine_binary" --host=127.0.0.1 --port="$(free_port)" >"$out" 2>&1 &
+  ENGINE_PID=$!
+  for _ in $(seq 1 100); do
+    ENGINE_URI=$(sed -n 's/^JONGODB_URI=//p' "$out")
+    [[ -n "$ENGINE_URI" ]] && return 0
+    kill -0 "$ENGINE_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "The embedded MongoDB engine did not start:" >&2
+  cat "$out" >&2
+  return 1
+}
+
+# Waits until a URL answers 200, for at most about 60 seconds.
+wait_for() {
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "Nothing answered at $1" >&2
+  return 1
+}
