@@ -91,7 +91,7 @@ export async function signIn(page: Page, username: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL('**/notes');
-  await expect.poll(() => page.getByRole('heading', { name: 'Your notes' }).isVisible()).toBe(true);
+  await page.getByRole('heading', { name: 'Your notes' }).waitFor();
 }
 
 /** The token the page holds, read the way the app keeps it. */
@@ -109,11 +109,20 @@ export async function addNoteViaApi(baseURL: string, token: string, title: strin
   return (await response.json()) as { id: string; version: number; title: string };
 }
 
-/** Polls until the locator's text matches, for assertions on things that settle asynchronously. */
+/**
+ * Waits until the locator's text matches, for things that settle asynchronously. (A plain loop rather
+ * than expect.poll, so that it also works inside concurrent tests.)
+ */
 export async function expectText(locator: { textContent(): Promise<string | null> }, expected: string | RegExp) {
-  await expect
-    .poll(async () => (await locator.textContent())?.trim() ?? '', { timeout: 10_000 })
-    .toMatch(typeof expected === 'string' ? new RegExp(escapeRegExp(expected)) : expected);
+  const pattern = typeof expected === 'string' ? new RegExp(escapeRegExp(expected)) : expected;
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.textContent().catch(() => null))?.trim() ?? '';
+    if (pattern.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected text matching ${pattern}, but found ${JSON.stringify(text)}`);
 }
 
 function escapeRegExp(text: string) {

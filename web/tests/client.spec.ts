@@ -9,12 +9,12 @@ function problem(status: number, detail: string) {
   });
 }
 
-function setup(answer: () => Response, token: string | null = 'tok') {
-  const session = { token: vi.fn(() => token), end: vi.fn() };
+function setup(answer: (request: Request) => Response, token: string | null = 'tok') {
+  const session = { token: vi.fn(() => token), end: vi.fn(), settled: vi.fn(async () => {}) };
   const seen: Request[] = [];
   const fetch = vi.fn(async (request: Request) => {
     seen.push(request);
-    return answer();
+    return answer(request);
   }) as unknown as typeof globalThis.fetch;
   const api = createApi(session, { baseUrl: 'http://app.test', fetch });
   return { api, session, seen };
@@ -54,6 +54,25 @@ describe('API client', () => {
   it('leaves the session alone when wrong credentials are refused', async () => {
     const { api, session } = setup(() => problem(401, 'Invalid username or password'), null);
     await api.POST('/api/auth/login', { body: { username: 'alice', password: 'wrong-password' } });
+    expect(session.end).not.toHaveBeenCalled();
+  });
+
+  it('sends a request refused because a refresh replaced its token again, with the new token', async () => {
+    let current = 'old';
+    const { api, session, seen } = setup((request) =>
+      request.headers.get('Authorization') === 'Bearer new'
+        ? Response.json({ id: 'n1', title: 'Saved', description: '', createdAt: '', updatedAt: '', version: 2 })
+        : problem(401, 'Token has been revoked'),
+    );
+    session.token.mockImplementation(() => current);
+    session.settled.mockImplementation(async () => {
+      current = 'new';
+    });
+
+    const { data } = await api.PUT('/api/notes/{id}', { params: { path: { id: 'n1' } }, body: { title: 'Saved', description: '' } });
+    expect(data?.title).toBe('Saved');
+    expect(seen.map((r) => r.headers.get('Authorization'))).toEqual(['Bearer old', 'Bearer new']);
+    expect(await seen[1]!.json()).toEqual({ title: 'Saved', description: '' });
     expect(session.end).not.toHaveBeenCalled();
   });
 

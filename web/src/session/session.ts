@@ -128,6 +128,10 @@ export function createSession({ storage, now = Date.now }: SessionOptions) {
       refresher = fn;
     },
     refresh,
+    /** Resolves once a refresh under way (if any) has finished. */
+    settled(): Promise<void> {
+      return refreshing ?? Promise.resolve();
+    },
     onEnd(listener: (reason: EndReason) => void) {
       endListeners.add(listener);
       return () => endListeners.delete(listener);
