@@ -2,6 +2,60 @@
 // Do not edit by hand: change the API, then regenerate.
 
 export interface paths {
+    "/api/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one of your notes */
+        get: operations["NotesApiFeaturesNotesGetEndpoint"];
+        /** Rewrite one of your notes */
+        put: operations["NotesApiFeaturesNotesUpdateEndpoint"];
+        post?: never;
+        /** Delete one of your notes */
+        delete: operations["NotesApiFeaturesNotesDeleteEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your notes, a page at a time, newest change first unless asked otherwise */
+        get: operations["NotesApiFeaturesNotesListEndpoint"];
+        put?: never;
+        /** Add a note */
+        post: operations["NotesApiFeaturesNotesAddEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Healthy when MongoDB answers a ping */
+        get: operations["NotesApiFeaturesHealthEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -11,71 +65,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Register"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["LogoutAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Me"];
-        put?: never;
-        post?: never;
+        /** Create an account */
+        post: operations["NotesApiFeaturesAuthRegisterEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,40 +82,77 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Refresh"];
+        /** Trade this token for a fresh one; this token's session ends */
+        post: operations["NotesApiFeaturesAuthRefreshEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/notes": {
+    "/api/auth/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ListNotes"];
+        /** Who the token belongs to, and when it expires */
+        get: operations["NotesApiFeaturesAuthMeEndpoint"];
         put?: never;
-        post: operations["AddNote"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/notes/{id}": {
+    "/api/auth/logout-all": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["GetNote"];
-        put: operations["UpdateNote"];
-        post?: never;
-        delete: operations["DeleteNote"];
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: revoke every session of this user */
+        post: operations["NotesApiFeaturesAuthLogoutAllEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: revoke this token's session */
+        post: operations["NotesApiFeaturesAuthLogoutEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in and receive a bearer token */
+        post: operations["NotesApiFeaturesAuthLoginEndpoint"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -134,32 +162,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Credentials: {
-            username: string;
-            password: string;
-        };
-        UserInfo: {
-            id: string;
-            username: string;
-        };
-        TokenResponse: {
-            token: string;
-            tokenType: string;
-            /** Format: date-time */
-            expiresAt: string;
-            user: components["schemas"]["UserInfo"];
-        };
-        MeResponse: {
-            id: string;
-            username: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        NoteInput: {
-            title: string;
-            description?: string | null;
-        };
-        Note: {
+        NotesApiFeaturesNotesNoteResponse: {
             id: string;
             title: string;
             description: string;
@@ -167,20 +170,96 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: int32 */
             version: number;
         };
-        NotePage: {
-            items: components["schemas"]["Note"][];
+        NotesApiFeaturesNotesUpdateRequest: {
+            title: string | null;
+            description: string | null;
+        };
+        /**
+         * @description RFC9457 compatible problem details/ error response class. this can be used by configuring startup like so:
+         *     app.UseFastEndpoints(c => c.Errors.UseProblemDetails())
+         */
+        FastEndpointsProblemDetails: {
+            /** @default https://www.rfc-editor.org/rfc/rfc7231#section-6.5.1 */
+            type: string;
+            /** @default One or more validation errors occurred. */
+            title: string;
+            /**
+             * Format: int32
+             * @default 400
+             */
+            status: number;
+            /** @default /api/route */
+            instance: string;
+            /** @default 0HMPNHL0JHL76:00000001 */
+            traceId: string;
+            /** @description the details of the error */
+            detail: string | null;
+            errors: components["schemas"]["FastEndpointsProblemDetails_Error"][];
+        };
+        /** @description the error details object */
+        FastEndpointsProblemDetails_Error: {
+            /**
+             * @description the name of the error or property of the dto that caused the error
+             * @default Error or field name
+             */
+            name: string;
+            /**
+             * @description the reason for the error
+             * @default Error reason
+             */
+            reason: string;
+            /** @description the code of the error */
+            code: string | null;
+            /** @description the severity of the error */
+            severity: string | null;
+        };
+        NotesApiFeaturesNotesListResponse: {
+            items: components["schemas"]["NotesApiFeaturesNotesNoteResponse"][];
+            /** Format: int32 */
             page: number;
+            /** Format: int32 */
             pageSize: number;
+            /** Format: int64 */
             total: number;
         };
-        Problem: {
-            type?: string;
-            title?: string;
-            status: number;
-            detail?: string;
-            instance?: string;
+        NotesApiFeaturesNotesAddRequest: {
+            title: string | null;
+            description: string | null;
+        };
+        NotesApiFeaturesHealthResponse: {
+            status: string;
+        };
+        NotesApiFeaturesAuthRegisterResponse: {
+            id: string;
+            username: string;
+        };
+        NotesApiFeaturesAuthRegisterRequest: {
+            username: string;
+            password: string;
+        };
+        NotesApiFeaturesAuthTokenResponse: {
+            token: string;
+            tokenType: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["NotesApiFeaturesAuthTokenResponse_Account"];
+        };
+        NotesApiFeaturesAuthTokenResponse_Account: {
+            id: string;
+            username: string;
+        };
+        NotesApiFeaturesAuthMeResponse: {
+            id: string;
+            username: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        NotesApiFeaturesAuthLoginRequest: {
+            username: string;
+            password: string;
         };
     };
     responses: never;
@@ -191,181 +270,143 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Register: {
+    NotesApiFeaturesNotesGetEndpoint: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Credentials"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            201: {
+            /** @description The note, with its version as ETag. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserInfo"];
+                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such note among yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
+        };
+    };
+    NotesApiFeaturesNotesUpdateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotesApiFeaturesNotesUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated note, with its new version as ETag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
+                };
+            };
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    Login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Credentials"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            429: {
+            /** @description No such note among yours. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
         };
     };
-    Logout: {
+    NotesApiFeaturesNotesDeleteEndpoint: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    LogoutAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            401: {
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
         };
     };
-    Me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-        };
-    };
-    Refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListNotes: {
+    NotesApiFeaturesNotesListEndpoint: {
         parameters: {
             query?: {
                 search?: string | null;
@@ -380,25 +421,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotePage"];
+                    "application/json": components["schemas"]["NotesApiFeaturesNotesListResponse"];
                 };
             };
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
-    AddNote: {
+    NotesApiFeaturesNotesAddEndpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -407,123 +457,258 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteInput"];
+                "application/json": components["schemas"]["NotesApiFeaturesNotesAddRequest"];
             };
         };
         responses: {
-            201: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Note"];
+                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
                 };
             };
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
-    GetNote: {
+    NotesApiFeaturesHealthEndpoint: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Note"];
+                    "application/json": components["schemas"]["NotesApiFeaturesHealthResponse"];
                 };
             };
-            404: {
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
         };
     };
-    UpdateNote: {
+    NotesApiFeaturesAuthRegisterEndpoint: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
-            path: {
-                id: string;
-            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NoteInput"];
+                "application/json": components["schemas"]["NotesApiFeaturesAuthRegisterRequest"];
             };
         };
         responses: {
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Note"];
+                    "application/json": components["schemas"]["NotesApiFeaturesAuthRegisterResponse"];
                 };
             };
-            404: {
+            /** @description Bad Request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
-            412: {
+            /** @description The username is taken, in any letter case. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
         };
     };
-    DeleteNote: {
+    NotesApiFeaturesAuthRefreshEndpoint: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotesApiFeaturesAuthTokenResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotesApiFeaturesAuthMeEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotesApiFeaturesAuthMeResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotesApiFeaturesAuthLogoutAllEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            404: {
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotesApiFeaturesAuthLogoutEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotesApiFeaturesAuthLoginEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotesApiFeaturesAuthLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["NotesApiFeaturesAuthTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
+            /** @description Unknown username or wrong password (the same answer for both). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
+            /** @description Too many failed attempts for this username from this address; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
         };
