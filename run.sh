@@ -28,4 +28,4 @@ fi
 
 log "NotesSlices is starting on http://127.0.0.1:$port  (API reference: http://127.0.0.1:$port/docs)"
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:$port} \
-  dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot Notes.Api
+  dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api"

@@ -71,7 +71,7 @@ http_file() {
   port=$(free_port)
   ASPNETCORE_URLS=http://127.0.0.1:$port Mongo__ConnectionString=$ENGINE_URI Mongo__Database=http_file \
     Auth__SigningKey=$(head -c 48 /dev/urandom | base64) Auth__BcryptWorkFactor=4 \
-    dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot Notes.Api >"$results/api.log" 2>&1 &
+    dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" >"$results/api.log" 2>&1 &
   api_pid=$!
   wait_for "http://127.0.0.1:$port/healthz" || { cat "$results/api.log"; return 1; }
   NOTES_BASE_URL=http://127.0.0.1:$port bash tools/httpyac/run.sh

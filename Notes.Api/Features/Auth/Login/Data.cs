@@ -6,10 +6,10 @@ internal sealed record Account(string Id, string Username, string PasswordHash);
 
 internal sealed class Data(IMongoCollection<User> users, IMongoCollection<LoginThrottle> throttle)
 {
-    public Task<Account?> FindAccountAsync(string username, CancellationToken ct) =>
-        users.Find(u => u.UsernameKey == User.KeyOf(username))
+    public async Task<Account?> FindAccountAsync(string username, CancellationToken ct) =>
+        await users.Find(u => u.UsernameKey == User.KeyOf(username))
             .Project(u => new Account(u.Id, u.Username, u.PasswordHash))
-            .FirstOrDefaultAsync(ct)!;
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>Counts one more attempt in the current window (a window that has passed starts over) and answers the tally.</summary>
     public async Task<LoginThrottle> CountAttemptAsync(string clientAddress, string username, DateTime now, TimeSpan window, CancellationToken ct)
