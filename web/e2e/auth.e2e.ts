@@ -32,6 +32,7 @@ describe('signing up and in', () => {
     await expectText(page.locator('.field-error').first(), 'Username may only use letters, digits, _ . and -.');
     await expectText(page.locator('.field-error').nth(1), 'Password must be at least 8 characters long.');
     expect(page.url()).toMatch(/\/register$/);
+    await screenshot(page, 'register-invalid');
 
     const username = uniqueUsername('new');
     await page.getByLabel('Username').fill(username);
@@ -70,6 +71,27 @@ describe('signing up and in', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/notes' && url.searchParams.get('q') === 'plans');
     expect(await page.getByLabel('Search notes').inputValue()).toBe('plans');
+  });
+
+  it('after too many failed attempts, says how long to wait (429)', async () => {
+    const username = uniqueUsername('locked');
+    await registerViaApi(inject('baseUrl'), username);
+    for (let i = 0; i < 10; i++) {
+      const response = await fetch(`${inject('baseUrl')}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: `wrong password ${i}` }),
+      });
+      expect(response.status).toBe(401);
+    }
+    const { page } = await suite.open();
+    await page.goto('/login');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectText(page.getByRole('alert'), /Too many failed sign-in attempts\. Try again in \d+/);
+    expect(page.url()).toMatch(/\/login$/);
+    await screenshot(page, 'login-too-many-attempts');
   });
 });
 

@@ -124,6 +124,12 @@ describe('notes', () => {
     expect(await pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await pager.getByRole('button', { name: 'Previous' }).click();
     await expectText(pager, 'Page 2 of 3');
+
+    // With the keyboard: the pager keeps focus, even when the button just used becomes disabled.
+    await pager.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => titles(page)).toEqual(['Note 03', 'Note 02', 'Note 01']);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Previous/);
   });
 
   it('does not overwrite a newer version (412): it says so and offers to reload the note', async () => {
@@ -146,6 +152,7 @@ describe('notes', () => {
     await saveButton(page).click();
     await expectText(editor.getByRole('alert'), 'This note was changed somewhere else');
     expect(await saveButton(page).isDisabled()).toBe(true);
+    await screenshot(page, 'edit-conflict', { fullPage: false });
 
     await editor.getByRole('button', { name: 'Reload note' }).click();
     await expect.poll(() => editor.getByLabel('Title').inputValue()).toBe('Changed elsewhere');
