@@ -89,7 +89,7 @@ describe('signing up and in', () => {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expectText(page.getByRole('alert'), /Too many failed sign-in attempts\. Try again in \d+/);
+    await expectText(page.getByRole('alert'), /Too many failed sign-in attempts\. Try again in \d+ minutes/);
     expect(page.url()).toMatch(/\/login$/);
     await screenshot(page, 'login-too-many-attempts');
   });

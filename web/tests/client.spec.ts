@@ -92,14 +92,12 @@ describe('problem details', () => {
     expect(fieldErrors({ errors: { username: ['Too short.', 'Bad characters.'] } })).toEqual({ username: 'Too short.' });
   });
 
-  it('tells how long to wait after too many sign-in attempts', () => {
-    expect(tooManyAttempts({ detail: 'Too many failed sign-in attempts.' }, '840')).toBe(
-      'Too many failed sign-in attempts. Try again in 14 minutes.',
-    );
-    expect(tooManyAttempts(undefined, '30')).toBe('Too many failed sign-in attempts. Try again in 30 seconds.');
-    expect(tooManyAttempts(undefined, null)).toBe('Too many failed sign-in attempts.');
-    expect(tooManyAttempts({ detail: 'Too many failed sign-in attempts. Try again in 840 seconds.' }, '840')).toBe(
-      'Too many failed sign-in attempts. Try again in 840 seconds.',
-    );
+  it('tells how long to wait after too many sign-in attempts, in minutes or seconds', () => {
+    const problem = { detail: 'Too many failed sign-in attempts. Try again in 899 seconds.' };
+    expect(tooManyAttempts(problem, '899')).toBe('Too many failed sign-in attempts. Try again in 15 minutes.');
+    expect(tooManyAttempts(problem, '60')).toBe('Too many failed sign-in attempts. Try again in 1 minute.');
+    expect(tooManyAttempts(problem, '30')).toBe('Too many failed sign-in attempts. Try again in 30 seconds.');
+    expect(tooManyAttempts(problem, null)).toBe('Too many failed sign-in attempts. Try again in 899 seconds.');
+    expect(tooManyAttempts(undefined, null)).toBe('Too many failed sign-in attempts. Try again later.');
   });
 });

@@ -44,12 +44,12 @@ export async function register(credentials: Credentials): Promise<Refusal | null
   return signIn(credentials);
 }
 
+/** The wait comes from Retry-After, in words a person reads at a glance ("15 minutes", not "899 seconds"). */
 export function tooManyAttempts(problem: Problem | undefined, retryAfter: string | null): string {
   const seconds = Number(retryAfter);
-  const base = problemMessage(problem, 'Too many failed sign-in attempts.');
-  // The API's message may already say how long to wait; then it is shown as it is.
-  if (/try again in/i.test(base) || !Number.isFinite(seconds) || seconds <= 0) return base;
-  return `${base} Try again in ${waitTime(seconds)}.`;
+  if (retryAfter === null || !Number.isFinite(seconds) || seconds <= 0)
+    return problemMessage(problem, 'Too many failed sign-in attempts. Try again later.');
+  return `Too many failed sign-in attempts. Try again in ${waitTime(seconds)}.`;
 }
 
 function waitTime(seconds: number): string {
