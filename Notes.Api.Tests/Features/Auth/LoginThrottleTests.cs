@@ -131,8 +131,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
         await response.ProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
-    [Fact(Skip = "Bug in Infrastructure/Http/TrustedProxies.cs: with no Http:KnownProxies it clears both trust lists, "
-        + "which ForwardedHeadersMiddleware reads as trust-all, so any client's X-Forwarded-For becomes its address. Unskip once fixed.")]
+    [Fact]
     public async Task Login_throttle_is_not_escaped_by_rotating_X_Forwarded_For()
     {
         var user = await api.SignedInUserAsync();
