@@ -19,6 +19,7 @@ internal static class ETag
         return value.Length > 2 && value[0] == '"' && value[^1] == '"'
             && int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             && version > 0
+            && value == Of(version) // tags compare character by character: "03" is not "3"
                 ? version
                 : 0;
     }
