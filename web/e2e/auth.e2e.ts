@@ -14,6 +14,8 @@ describe('signing up and in', () => {
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/notes');
     await expect.poll(() => page.title()).toBe('Sign in · NotesSlices');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    const focusedId = () => page.evaluate(() => document.activeElement?.id);
+    expect(await focusedId()).toBe(await page.getByLabel('Username').getAttribute('id'));
     await screenshot(page, 'login');
   });
 

@@ -168,7 +168,8 @@ describe('notes', () => {
     const addNote = page.getByRole('button', { name: 'Add note', exact: true });
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
-    await page.locator('body').focus();
+    // Signing in puts focus on the page's heading; from there, Tab.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     for (let i = 0; i < 15 && (await focusedText()) !== 'Add note'; i++) await page.keyboard.press('Tab');
     expect(await focusedText()).toBe('Add note');
 
