@@ -1,4 +1,5 @@
 using System.Globalization;
+using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Auth;
 
@@ -71,7 +72,7 @@ public sealed class RefreshTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
-        var sessions = await api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>(Notes.Api.Infrastructure.Mongo.CollectionNames.Sessions)
+        var sessions = await api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>(CollectionNames.Sessions)
             .CountDocumentsAsync(Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("userId", MongoDB.Bson.ObjectId.Parse(user.Id)));
         Assert.Equal(1, sessions);
     }
