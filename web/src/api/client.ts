@@ -5,8 +5,6 @@ import { session as appSession, type Session } from '@/session';
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type Note = Json<paths['/api/notes/{id}']['get']['responses'][200]>;
-export type NotePage = Json<paths['/api/notes']['get']['responses'][200]>;
-export type NoteInput = NonNullable<paths['/api/notes']['post']['requestBody']>['content']['application/json'];
 export type TokenResponse = Json<paths['/api/auth/login']['post']['responses'][200]>;
 
 /** RFC 9457 problem details, as every API error is shaped. */

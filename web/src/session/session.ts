@@ -19,7 +19,7 @@ export interface Notice {
   text: string;
 }
 
-export const endNotices: Record<EndReason, Notice> = {
+const endNotices: Record<EndReason, Notice> = {
   expired: { tone: 'warning', text: 'Your session has expired. Sign in again to continue.' },
   revoked: { tone: 'warning', text: 'You have been signed out. Sign in again to continue.' },
   'signed-out': { tone: 'info', text: 'You have signed out.' },
@@ -109,7 +109,6 @@ export function createSession({ storage, now = Date.now }: SessionOptions) {
   return {
     user: computed(() => current.value?.user ?? null),
     signedIn: computed(() => current.value !== null),
-    expiresAt: computed(() => current.value?.expiresAt ?? null),
     notice: readonly(notice),
     token: () => current.value?.token ?? null,
     /** Start (or continue) a session with a token from sign-in or refresh. */
