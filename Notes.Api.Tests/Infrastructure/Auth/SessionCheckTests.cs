@@ -9,7 +9,7 @@ using MongoDB.Bson;
 
 using Notes.Api.Entities;
 
-namespace Notes.Api.Tests.Infrastructure;
+namespace Notes.Api.Tests.Infrastructure.Auth;
 
 public sealed class SessionCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
