@@ -12,7 +12,7 @@ internal sealed class Endpoint(IMongoDatabase database) : EndpointWithoutRequest
     {
         Get("/healthz");
         AllowAnonymous();
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status503ServiceUnavailable));
+        Description(d => d.WithTags("Health").ProducesProblemDetails(StatusCodes.Status503ServiceUnavailable));
         Summary(s => s.Summary = "Healthy when MongoDB answers a ping");
     }
 
