@@ -23,6 +23,8 @@ builder.Services
             s.DocumentName = "v1";
             s.Title = "NotesSlices API";
             s.Version = "v1";
+            // The API always sends every non-nullable property, so the document says so and generated clients type them as present.
+            s.MarkNonNullablePropsAsRequired();
         };
         o.RemoveEmptyRequestSchema = true;
     });

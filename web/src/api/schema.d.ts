@@ -174,8 +174,8 @@ export interface components {
             version: number;
         };
         NotesApiFeaturesNotesUpdateRequest: {
-            title: string | null;
-            description: string | null;
+            title?: string | null;
+            description?: string | null;
         };
         /**
          * @description RFC9457 compatible problem details/ error response class. this can be used by configuring startup like so:
@@ -196,7 +196,7 @@ export interface components {
             /** @default 0HMPNHL0JHL76:00000001 */
             traceId: string;
             /** @description the details of the error */
-            detail: string | null;
+            detail?: string | null;
             errors: components["schemas"]["FastEndpointsProblemDetails_Error"][];
         };
         /** @description the error details object */
@@ -212,9 +212,9 @@ export interface components {
              */
             reason: string;
             /** @description the code of the error */
-            code: string | null;
+            code?: string | null;
             /** @description the severity of the error */
-            severity: string | null;
+            severity?: string | null;
         };
         NotesApiFeaturesNotesListResponse: {
             items: components["schemas"]["NotesApiFeaturesNotesNoteResponse"][];
@@ -226,8 +226,8 @@ export interface components {
             total: number;
         };
         NotesApiFeaturesNotesAddRequest: {
-            title: string | null;
-            description: string | null;
+            title?: string | null;
+            description?: string | null;
         };
         NotesApiFeaturesHealthResponse: {
             status: string;
