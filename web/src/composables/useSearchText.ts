@@ -1,0 +1,29 @@
+import { ref, watch } from 'vue';
+import { useRouter } from 'vue-router';
+import { useDebounced } from './useDebounced';
+
+/**
+ * The search box's text, kept in step with the search in the URL (`currentQuery`): search as you
+ * type, but the URL (and so the API) only changes once typing pauses for `delayMs`.
+ */
+export function useSearchText(currentQuery: () => string, { delayMs }: { delayMs: number }) {
+  const router = useRouter();
+  const text = ref(currentQuery());
+
+  const debouncedSearch = useDebounced((typed: string) => {
+    const q = typed.trim();
+    if (q !== currentQuery()) void router.replace({ query: q ? { q } : {} });
+  }, delayMs);
+  watch(text, (typed) => debouncedSearch.call(typed));
+  watch(currentQuery, (q) => {
+    if (text.value.trim() !== q) text.value = q;
+  });
+
+  function clear() {
+    debouncedSearch.cancel();
+    text.value = '';
+    void router.replace({ query: {} });
+  }
+
+  return { text, searchNow: debouncedSearch.flush, clear };
+}
