@@ -1,0 +1,102 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { networkErrorMessage } from '@/api/client';
+import { useNotesList } from '@/composables/useNotesList';
+import { session } from '@/session';
+import { fakeServer, mountComposable, note, problem } from './harness';
+
+function notesPage(total: number, ...titles: string[]) {
+  return Response.json({ items: titles.map((title, i) => note(String(i), title)), page: 1, pageSize: 10, total });
+}
+
+async function mountList(url = '/notes') {
+  const announce = vi.fn();
+  const mounted = await mountComposable(() => useNotesList({ pageSize: 10, announce }), url);
+  await flushPromises();
+  return { ...mounted, list: mounted.result, announce };
+}
+
+describe('notes list', () => {
+  beforeEach(() => {
+    session.start({ token: 'tok', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u1', username: 'alice' } });
+  });
+  afterEach(() => {
+    session.end('signed-out');
+    vi.unstubAllGlobals();
+  });
+
+  it('loads the search and page held in the URL', async () => {
+    const requests = fakeServer(notesPage(12, 'Groceries', 'Grocer list'));
+    const { list } = await mountList('/notes?q=grocer&page=2');
+
+    const url = new URL(requests[0]!.url);
+    expect(url.pathname).toBe('/api/notes');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ search: 'grocer', page: '2', pageSize: '10' });
+    expect(list.notes.value.map((n) => n.title)).toEqual(['Groceries', 'Grocer list']);
+    expect(list.pageCount.value).toBe(2);
+    expect(list.summary.value).toBe('12 notes matching “grocer”');
+    expect(list.loading.value).toBe(false);
+  });
+
+  it('says it is loading until the first answer, then counts the notes', async () => {
+    fakeServer(notesPage(1, 'Only'));
+    const { result: list } = await mountComposable(() => useNotesList({ pageSize: 10, announce: vi.fn() }));
+    expect(list.summary.value).toBe('Loading…');
+    await flushPromises();
+    expect(list.summary.value).toBe('1 note');
+  });
+
+  it('moves to the last page when the page in the URL is past the end', async () => {
+    const requests = fakeServer(notesPage(11), notesPage(11, 'Eleventh'));
+    const { list, router } = await mountList('/notes?page=5');
+
+    expect(router.currentRoute.value.query).toEqual({ page: '2' });
+    expect(new URL(requests[1]!.url).searchParams.get('page')).toBe('2');
+    expect(list.notes.value.map((n) => n.title)).toEqual(['Eleventh']);
+  });
+
+  it('announces what a new search found, and a new page, but not a plain reload', async () => {
+    fakeServer(notesPage(25, 'a'), notesPage(0), notesPage(25, 'a'), notesPage(25, 'k'), notesPage(25, 'k'));
+    const { list, router, announce } = await mountList();
+
+    await router.replace({ query: { q: 'zebra' } });
+    await flushPromises();
+    await router.replace({ query: {} });
+    await flushPromises();
+    await list.goToPage(2);
+    await flushPromises();
+    await list.load();
+
+    expect(announce.mock.calls).toEqual([['No notes match “zebra”'], ['Showing all 25 notes'], ['Page 2 of 3']]);
+    expect(router.currentRoute.value.query).toEqual({ page: '2' });
+  });
+
+  it('keeps only the answer to the latest request when answers arrive out of order', async () => {
+    let answerFirst!: (response: Response) => void;
+    fakeServer(() => new Promise((resolve) => (answerFirst = resolve)), notesPage(1, 'Latest'));
+    const { result: list, router } = await mountComposable(() => useNotesList({ pageSize: 10, announce: vi.fn() }));
+
+    await router.replace({ query: { q: 'latest' } });
+    await flushPromises();
+    answerFirst(notesPage(1, 'Stale'));
+    await flushPromises();
+
+    expect(list.notes.value.map((n) => n.title)).toEqual(['Latest']);
+  });
+
+  it('shows why the notes could not be loaded, and clears it once they load', async () => {
+    fakeServer(problem(500, 'The database is unavailable.'), notesPage(0));
+    const { list } = await mountList();
+    expect(list.pageError.value).toBe('The database is unavailable.');
+
+    await list.load();
+    expect(list.pageError.value).toBeNull();
+  });
+
+  it('explains an unreachable server', async () => {
+    fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
+    const { list } = await mountList();
+    expect(list.pageError.value).toBe(networkErrorMessage);
+    expect(list.loading.value).toBe(false);
+  });
+});
