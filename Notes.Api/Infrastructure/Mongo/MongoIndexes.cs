@@ -23,12 +23,13 @@ internal sealed class MongoIndexes(
             new CreateIndexModel<Session>(Builders<Session>.IndexKeys.Ascending(s => s.UserId)),
         ], ct);
 
+        // One per sort the list offers, each ending in the id tie-breaker, so a page is read in index order with no in-memory sort.
         var byOwner = Builders<Note>.IndexKeys;
         await notes.Indexes.CreateManyAsync(
         [
-            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.UpdatedAt)),
-            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.CreatedAt)),
-            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title)),
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.UpdatedAt).Descending(n => n.Id)),
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.CreatedAt).Descending(n => n.Id)),
+            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title).Ascending(n => n.Id)),
         ], ct);
 
         await loginThrottle.Indexes.CreateOneAsync(
