@@ -26,6 +26,8 @@ internal static class ErrorResponses
                 _ when MongoErrors.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // A client's malformed or oversized request is its mistake, not the server's: answered, not logged as a failure.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         })
         // Fills in a problem body for error statuses that left without one, such as unknown routes.
         .UseStatusCodePages();
