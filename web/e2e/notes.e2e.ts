@@ -163,6 +163,24 @@ describe('notes', () => {
     await expect.poll(() => titles(page)).toEqual(['Merged plan']);
   });
 
+  it('says so when the note being edited was deleted elsewhere, and drops it from the list', async () => {
+    const { page, token } = await signedIn('gone');
+    const note = await addNoteViaApi(inject('baseUrl'), token, 'Short-lived', '');
+    await page.reload();
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const deleted = await fetch(`${inject('baseUrl')}/api/notes/${note.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(deleted.status).toBe(204);
+
+    await saveButton(page).click();
+    await expect.poll(() => titles(page)).toEqual([]);
+    // Still there once the list has reloaded.
+    await expectText(page.getByText('That note no longer exists'), 'deleted somewhere else');
+  });
+
   it('can be used with the keyboard alone: add a note, and Escape cancels', async () => {
     const { page } = await signedIn('keys');
     const addNote = page.getByRole('button', { name: 'Add note', exact: true });
