@@ -59,6 +59,18 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(expected, list.Titles());
     }
 
+    [Fact]
+    public async Task List_by_title_ignores_letter_case()
+    {
+        var user = await api.SignedInUserAsync();
+        foreach (var title in new[] { "banana", "Zebra", "apple", "Cherry" })
+            await user.AddNoteAsync(title);
+
+        var list = await user.ListNotesAsync("?sort=title&order=asc");
+
+        Assert.Equal(["apple", "banana", "Cherry", "Zebra"], list.Titles());
+    }
+
     [Theory]
     [InlineData("?sort=name", "sort")]
     [InlineData("?sort=", "sort")]

@@ -29,7 +29,9 @@ internal sealed class MongoIndexes(
         [
             new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.UpdatedAt).Descending(n => n.Id)),
             new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Descending(n => n.CreatedAt).Descending(n => n.Id)),
-            new CreateIndexModel<Note>(byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title).Ascending(n => n.Id)),
+            new CreateIndexModel<Note>(
+                byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title).Ascending(n => n.Id),
+                new CreateIndexOptions { Collation = Features.Notes.List.Data.TitleOrder }),
         ], ct);
 
         await loginThrottle.Indexes.CreateOneAsync(
