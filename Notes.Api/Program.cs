@@ -46,11 +46,7 @@ app.UseDashboard()
     {
         c.Errors.UseProblemDetails();
         c.Binding.UseReadableBindingErrors();
-        c.Endpoints.Configurator = endpoint =>
-        {
-            if (endpoint.AnonymousVerbs is not { Length: > 0 })
-                endpoint.PreProcessor<SessionCheck>(Order.Before);
-        };
+        c.Endpoints.Configurator = SessionCheck.GuardUnlessAnonymous;
     })
     // After UseFastEndpoints, whose serializer settings (camelCase) the document must describe.
     .UseSwaggerGen(

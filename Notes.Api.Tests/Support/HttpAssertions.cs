@@ -22,6 +22,8 @@ public static class HttpAssertions
         Assert.DoesNotContain("   at ", body);
         var problem = JsonNode.Parse(body)!;
         Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        Assert.Equal(Uri.UnescapeDataString(response.RequestMessage!.RequestUri!.AbsolutePath), Uri.UnescapeDataString(problem["instance"]!.GetValue<string>()));
+        Assert.IsType<JsonArray>(problem["errors"]);
         return problem;
     }
 

@@ -9,6 +9,15 @@ namespace Notes.Api.Infrastructure.Auth;
 /// </summary>
 internal sealed class SessionCheck : IGlobalPreProcessor
 {
+    /// <summary>Puts the check, and the 401 it may answer, on an endpoint that does not allow anonymous callers.</summary>
+    public static void GuardUnlessAnonymous(EndpointDefinition endpoint)
+    {
+        if (endpoint.AnonymousVerbs is { Length: > 0 })
+            return;
+        endpoint.PreProcessor<SessionCheck>(Order.Before);
+        endpoint.Description(d => d.ProducesProblemDetails(StatusCodes.Status401Unauthorized));
+    }
+
     public async Task PreProcessAsync(IPreProcessorContext context, CancellationToken ct)
     {
         var http = context.HttpContext;

@@ -11,10 +11,15 @@ internal static class ErrorResponses
     public static IServiceCollection AddErrorResponses(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
-            if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable)
-                context.ProblemDetails.Detail ??= "The database is unavailable. Try again shortly.";
-            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
-                context.ProblemDetails.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+            var problem = context.ProblemDetails;
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+                problem.Detail ??= "The database is unavailable. Try again shortly.";
+            if (problem.Status == StatusCodes.Status413PayloadTooLarge)
+                problem.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+
+            // The same members as FastEndpoints' validation problems, so a client reads every error one way.
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("errors", Array.Empty<object>());
         });
 
     public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app) =>
