@@ -124,6 +124,8 @@ describe('notes', () => {
     expect(await pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await pager.getByRole('button', { name: 'Previous' }).click();
     await expectText(pager, 'Page 2 of 3');
+    // The pager ignores presses while a page is loading: wait for page 2 itself, not just its number.
+    await expect.poll(async () => (await titles(page))[0]).toBe('Note 13');
 
     // With the keyboard: the pager keeps focus, even when the button just used becomes disabled.
     await pager.getByRole('button', { name: 'Next' }).focus();
