@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: far too soon for a page that reloads or calls the API
+    // on a loaded two-core machine. Wait as long as expectText does; what is expected stays the same.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
