@@ -121,6 +121,8 @@ describe('signing out', () => {
     await registerViaApi(inject('baseUrl'), username);
     const laptop = await suite.open();
     const phone = await suite.open();
+    // signIn waits for each page's first list request: one still under way when the phone signs out
+    // everywhere would be refused, and send the laptop to sign-in before the test does anything there.
     await signIn(laptop.page, username);
     await signIn(phone.page, username);
     const laptopToken = await tokenOf(laptop.page);

@@ -92,6 +92,16 @@ export async function signIn(page: Page, username: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL('**/notes');
   await page.getByRole('heading', { name: 'Your notes' }).waitFor();
+  await notesSettled(page);
+}
+
+/**
+ * Waits until the notes page has no list request in flight (the results are no longer aria-busy).
+ * Signing out, or ending the session elsewhere, while the first list request is still under way has
+ * that request refused with 401, and the app then leaves for sign-in on its own.
+ */
+export async function notesSettled(page: Page) {
+  await page.locator('.notes-results[aria-busy="false"]').waitFor();
 }
 
 /** The token the page holds, read the way the app keeps it. */
