@@ -13,9 +13,10 @@ describe('signing up and in', () => {
     await page.goto('/notes');
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/notes');
     await expect.poll(() => page.title()).toBe('Sign in · NotesSlices');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     const focusedId = () => page.evaluate(() => document.activeElement?.id);
-    expect(await focusedId()).toBe(await page.getByLabel('Username').getAttribute('id'));
+    const usernameId = await page.getByLabel('Username').getAttribute('id');
+    await expect.poll(focusedId).toBe(usernameId);
     await screenshot(page, 'login');
   });
 
@@ -72,7 +73,7 @@ describe('signing up and in', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/notes' && url.searchParams.get('q') === 'plans');
-    expect(await page.getByLabel('Search notes').inputValue()).toBe('plans');
+    await expect.poll(() => page.getByLabel('Search notes').inputValue()).toBe('plans');
   });
 
   it('after too many failed attempts, says how long to wait (429)', async () => {
