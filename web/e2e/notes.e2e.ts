@@ -34,7 +34,8 @@ describe('notes', () => {
     await page.getByRole('button', { name: 'Add note', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Add note' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await dialog.getByLabel('Title').getAttribute('id'));
+    const titleId = await dialog.getByLabel('Title').getAttribute('id');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(titleId);
 
     await saveButton(page).click();
     await expectText(dialog.locator('.field-error'), 'Enter a title.');
@@ -113,7 +114,7 @@ describe('notes', () => {
 
     const pager = page.getByRole('navigation', { name: 'Pages' });
     await expectText(pager, 'Page 1 of 3');
-    expect((await titles(page)).slice(0, 2)).toEqual(['Note 23', 'Note 22']);
+    await expect.poll(async () => (await titles(page)).slice(0, 2)).toEqual(['Note 23', 'Note 22']);
     expect(await titles(page)).toHaveLength(10);
 
     await pager.getByRole('button', { name: 'Next' }).click();
@@ -121,7 +122,7 @@ describe('notes', () => {
     await expect.poll(async () => (await titles(page))[0]).toBe('Note 13');
     await pager.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => titles(page)).toEqual(['Note 03', 'Note 02', 'Note 01']);
-    expect(await pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await expect.poll(() => pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await pager.getByRole('button', { name: 'Previous' }).click();
     await expectText(pager, 'Page 2 of 3');
     // The pager ignores presses while a page is loading: wait for page 2 itself, not just its number.
@@ -131,7 +132,7 @@ describe('notes', () => {
     await pager.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => titles(page)).toEqual(['Note 03', 'Note 02', 'Note 01']);
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Previous/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Previous/);
   });
 
   it('does not overwrite a newer version (412): it says so and offers to reload the note', async () => {
@@ -189,12 +190,17 @@ describe('notes', () => {
     const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
     // Signing in puts focus on the page's heading; from there, Tab.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     for (let i = 0; i < 15 && (await focusedText()) !== 'Add note'; i++) await page.keyboard.press('Tab');
     expect(await focusedText()).toBe('Add note');
 
+    const dialog = page.getByRole('dialog', { name: 'Add note' });
+    const titleFocused = async () =>
+      (await page.evaluate(() => document.activeElement?.id)) === (await dialog.getByLabel('Title').getAttribute('id'));
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('dialog', { name: 'Add note' }).isVisible()).toBe(true);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Typing goes wherever focus is: wait until the dialog has put it in the title.
+    await expect.poll(titleFocused).toBe(true);
     await page.keyboard.type('Typed, not clicked');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -202,6 +208,8 @@ describe('notes', () => {
     expect(await titles(page)).toEqual([]);
 
     await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(titleFocused).toBe(true);
     await page.keyboard.type('Keyboard note');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Written without a mouse.');
@@ -256,6 +264,7 @@ describe('looks', () => {
     await screenshot(page, 'edit-dialog-dark', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await page.waitForURL('**/login');
     await screenshot(page, 'login-dark');
