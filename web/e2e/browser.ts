@@ -109,6 +109,12 @@ export function tokenOf(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(sessionStorage.getItem('notes.session') ?? '{}').token as string);
 }
 
+/** When the token the page holds expires (ms since the epoch), as the API said when it issued it. */
+export async function expiresAtOf(page: Page): Promise<number> {
+  const expiresAt = await page.evaluate(() => JSON.parse(sessionStorage.getItem('notes.session') ?? '{}').expiresAt as string);
+  return new Date(expiresAt).getTime();
+}
+
 export async function addNoteViaApi(baseURL: string, token: string, title: string, description = '') {
   const response = await fetch(`${baseURL}/api/notes`, {
     method: 'POST',
