@@ -9,9 +9,9 @@ source tools/lib.sh
 passed=0
 failed=0
 results=$(mktemp -d)
-api_pid=""
+API_PID=""
 ENGINE_PID=""
-trap 'kill $api_pid $ENGINE_PID 2>/dev/null; rm -rf "$results"' EXIT
+trap 'kill $API_PID $ENGINE_PID 2>/dev/null; rm -rf "$results"' EXIT
 
 # A gate that is not a test runner counts as one check, passed or failed.
 check() {
@@ -28,16 +28,13 @@ layer() {
   log "$name"
   "$@" 2>&1 | tee "$out"
   local status=${PIPESTATUS[0]}
-  local counts
-  counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
-  if [[ -n "$counts" ]]; then
-    passed=$((passed + ${counts%% passed*}))
-    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts")))
+  if [[ $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1) =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+    [[ $status -eq 0 || ${BASH_REMATCH[2]} -gt 0 ]] && return
   fi
-  if [[ -z "$counts" || ($status -ne 0 && $(sed -E 's/.* ([0-9]+) failed/\1/' <<<"$counts") -eq 0) ]]; then
-    failed=$((failed + 1))
-    echo "FAILED: $name (exit code $status)"
-  fi
+  failed=$((failed + 1))
+  echo "FAILED: $name (exit code $status)"
 }
 
 install_chromium() {
@@ -66,18 +63,11 @@ xunit() {
 }
 
 http_file() {
-  start_engine || return 1
-  local port
-  port=$(free_port)
-  ASPNETCORE_URLS=http://127.0.0.1:$port Mongo__ConnectionString=$ENGINE_URI Mongo__Database=http_file \
-    Auth__SigningKey=$(head -c 48 /dev/urandom | base64) Auth__BcryptWorkFactor=4 \
-    dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" >"$results/api.log" 2>&1 &
-  api_pid=$!
-  wait_for "http://127.0.0.1:$port/healthz" || { cat "$results/api.log"; return 1; }
-  NOTES_BASE_URL=http://127.0.0.1:$port bash tools/httpyac/run.sh
+  start_engine && start_api "$results/api.log" Mongo__Database=http_file Auth__BcryptWorkFactor=4 || return 1
+  NOTES_BASE_URL=$API_URL bash tools/httpyac/run.sh
   local status=$?
-  kill $api_pid $ENGINE_PID 2>/dev/null
-  api_pid="" ENGINE_PID=""
+  kill $API_PID $ENGINE_PID 2>/dev/null
+  API_PID="" ENGINE_PID=""
   return $status
 }
 

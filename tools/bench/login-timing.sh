@@ -8,15 +8,11 @@ source tools/lib.sh
 rounds=${1:-30}
 
 npm_install tools/mongo-engine
+trap 'kill ${API_PID:-} ${ENGINE_PID:-} 2>/dev/null' EXIT
 start_engine
-port=$(free_port)
-ASPNETCORE_URLS=http://127.0.0.1:$port Mongo__ConnectionString=$ENGINE_URI Auth__SigningKey=$(head -c 48 /dev/urandom | base64) \
-  Auth__MaxFailedLogins=100000 dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" >/dev/null 2>&1 &
-api_pid=$!
-trap 'kill $api_pid $ENGINE_PID 2>/dev/null' EXIT
-wait_for "http://127.0.0.1:$port/healthz"
+start_api /dev/null Auth__MaxFailedLogins=100000
 
-node - "http://127.0.0.1:$port" "$rounds" <<'JS'
+node - "$API_URL" "$rounds" <<'JS'
 const [base, rounds] = [process.argv[2], Number(process.argv[3])];
 const post = (path, body) => fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const timed = async (body) => { const start = performance.now(); const res = await post('/api/auth/login', body); await res.text(); return [performance.now() - start, res.status]; };
