@@ -39,6 +39,7 @@ app.UseForwardedHeaders()
     .UseErrorResponses()
     .UseSecurityHeaders()
     .UseRequestBodyLimit();
+app.HideFastEndpointsTestRoute();
 app.UseDashboard()
     .UseAuthentication()
     .UseAuthorization()
