@@ -4,14 +4,18 @@ namespace Notes.Api.Tests.Infrastructure;
 
 public sealed class ConfigurationTests
 {
-    sealed class ProductionWithoutSigningKey : ApiFactory
+    /// <summary>The API in an environment, with this signing key, or none at all when it is null.</summary>
+    sealed class Configured(string environment, string? signingKey) : ApiFactory
     {
         protected override Dictionary<string, string> Settings
         {
             get
             {
                 var settings = base.Settings;
-                settings.Remove("Auth:SigningKey");
+                if (signingKey is null)
+                    settings.Remove("Auth:SigningKey");
+                else
+                    settings["Auth:SigningKey"] = signingKey;
                 return settings;
             }
         }
@@ -19,17 +23,48 @@ public sealed class ConfigurationTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
+            builder.UseEnvironment(environment);
         }
     }
 
     [Fact]
     public async Task In_production_the_app_refuses_to_start_without_a_signing_key()
     {
-        await using var api = new ProductionWithoutSigningKey();
+        await using var api = new Configured("Production", signingKey: null);
 
         var refusal = await Assert.ThrowsAnyAsync<Exception>(((IAsyncLifetime)api).InitializeAsync);
 
         Assert.Contains("Auth:SigningKey", refusal.Message);
+        Assert.Contains("32 bytes", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public async Task In_any_environment_the_app_refuses_to_start_with_a_signing_key_shorter_than_32_bytes(string environment)
+    {
+        // 31 bytes in UTF-8 though only 16 characters: the key's length is counted in the bytes HMAC uses.
+        await using var api = new Configured(environment, signingKey: "k" + new string('é', 15));
+
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(((IAsyncLifetime)api).InitializeAsync);
+
+        Assert.Contains("Auth:SigningKey", refusal.Message);
+        Assert.Contains("32 bytes", refusal.Message);
+    }
+
+    [Fact]
+    public async Task The_app_starts_with_a_signing_key_of_exactly_32_bytes()
+    {
+        var api = new Configured("Production", signingKey: new string('k', 32));
+        await ((IAsyncLifetime)api).InitializeAsync();
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)api).DisposeAsync(); // also empties its database
+        }
     }
 }
