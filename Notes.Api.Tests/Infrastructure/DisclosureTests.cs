@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+
+using Microsoft.IdentityModel.JsonWebTokens;
+
+using MongoDB.Bson.Serialization;
+
+using Notes.Api.Entities;
+
+namespace Notes.Api.Tests.Infrastructure;
+
+/// <summary>What no answer may ever hold, whatever was asked: a password hash, a stored record, a session id, or someone else's id.</summary>
+public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
+    static readonly string[] AnsweredFieldNames = ["username", "title", "description", "createdAt", "updatedAt", "version", "expiresAt"];
+
+    /// <summary>One user's side of the conversation: every answer they were given, headers and body.</summary>
+    sealed class Party(string username)
+    {
+        public string Username { get; } = username;
+        public string Id { get; set; } = "";
+        public List<string> Tokens { get; } = [];
+        public string NoteId { get; set; } = "";
+        public ConcurrentQueue<(string Request, string Answer)> Answers { get; } = new();
+        public TestUser User(HttpClient client) => new(Id, Username, Users.Password, Tokens[^1], client);
+    }
+
+    [Fact]
+    public async Task No_answer_in_a_full_flow_of_two_users_holds_a_hash_a_stored_record_a_session_id_or_the_other_users_id()
+    {
+        var alice = await SignUpWithANoteAsync();
+        var bob = await SignUpWithANoteAsync();
+
+        await WalkEveryEndpointAsync(alice, other: bob);
+        await WalkEveryEndpointAsync(bob, other: alice);
+
+        var users = await api.Service<IMongoCollection<User>>().Find(u => u.Id == alice.Id || u.Id == bob.Id).ToListAsync();
+        Assert.Equal(2, users.Count);
+        var sessionIds = alice.Tokens.Concat(bob.Tokens).Select(t => new JsonWebToken(t).Id).ToList();
+        foreach (var (party, other) in new[] { (alice, bob), (bob, alice) })
+        {
+            Assert.Contains(party.Answers, a => a.Answer.Contains(party.Id, StringComparison.Ordinal)); // the recording did hear the app
+            var forbidden = new List<(string What, string Text)> { ("a bcrypt hash", "$2"), ("the other user's id", other.Id) };
+            forbidden.AddRange(users.SelectMany(u => new[] { ("a password salt", u.PasswordHash[7..29]), ("a password digest", u.PasswordHash[29..]) }));
+            forbidden.AddRange(sessionIds.Select(id => ("a session id", id)));
+            forbidden.AddRange(other.Tokens.Select(t => ("the other user's token", t.Split('.')[2])));
+            forbidden.AddRange(StoredOnlyFieldNames().Select(name => ("a stored field name", $"\"{name}\"")));
+
+            Assert.All(party.Answers, answer => Assert.All(forbidden, leak =>
+                Assert.False(answer.Answer.Contains(leak.Text, StringComparison.OrdinalIgnoreCase), $"{leak.What} ({leak.Text}) in the answer to {answer.Request}:\n{answer.Answer}")));
+        }
+    }
+
+    async Task<Party> SignUpWithANoteAsync()
+    {
+        var party = new Party(Users.NewName());
+        var anonymous = Recording(party);
+        var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { username = party.Username, password = Users.Password });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        party.Id = (await registered.JsonAsync())["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = "not the password" })).StatusCode);
+        await SignInAsync(party);
+        party.NoteId = (await party.User(Recording(party, party.Tokens[^1])).AddNoteAsync("the party's note", "kept")).Id();
+        return party;
+    }
+
+    /// <summary>Every endpoint, in its successes and its refusals, including reaching for the other user's account and note.</summary>
+    async Task WalkEveryEndpointAsync(Party party, Party other)
+    {
+        var anonymous = Recording(party);
+        var user = party.User(Recording(party, party.Tokens[^1]));
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
+
+        var note = await user.AddNoteAsync("a note", "its words");
+        var etag = (await user.GetNoteAsync(note.Id())).ETagOf();
+        Assert.Equal(HttpStatusCode.OK, (await user.PutNoteAsync(note.Id(), new { title = "a note, again" }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await user.PutNoteAsync(note.Id(), new { title = "stale" }, etag)).StatusCode);
+        await user.ListNotesAsync();
+        await user.ListNotesAsync("?search=note&sort=title&order=asc&page=1&pageSize=1");
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.Client.GetAsync("/api/notes?sort=$where&pageSize=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.Client.PostAsJsonAsync("/api/notes", new { title = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync("not-an-id")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync("/api/no-such-thing")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync(other.NoteId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.PutNoteAsync(other.NoteId, new { title = "mine now" }, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.DeleteAsync($"/api/notes/{other.NoteId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("/api/auth/register", new { username = other.Username.ToUpperInvariant(), password = Users.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = other.Username, password = "a guess at it" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Recording(party, party.Tokens[^1] + "x").GetAsync("/api/auth/me")).StatusCode);
+
+        var refreshed = await user.Client.PostAsync("/api/auth/refresh", null);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        party.Tokens.Add((await refreshed.JsonAsync())["token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
+        user = party.User(Recording(party, party.Tokens[^1]));
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/api/notes/{note.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync(note.Id())).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Client.PostAsync("/api/auth/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
+        await SignInAsync(party);
+        Assert.Equal(HttpStatusCode.NoContent, (await Recording(party, party.Tokens[^1]).PostAsync("/api/auth/logout-all", null)).StatusCode);
+    }
+
+    async Task SignInAsync(Party party)
+    {
+        var signedIn = await Recording(party).PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = Users.Password });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        party.Tokens.Add((await signedIn.JsonAsync())["token"]!.GetValue<string>());
+    }
+
+    /// <summary>Every element name the app stores (users, sessions, notes, sign-in throttles) that no answer uses on purpose.</summary>
+    static IEnumerable<string> StoredOnlyFieldNames() =>
+        new[] { typeof(User), typeof(Session), typeof(Note), typeof(LoginThrottle) }
+            .SelectMany(type => BsonClassMap.LookupClassMap(type).AllMemberMaps.Select(m => m.ElementName))
+            .Except(AnsweredFieldNames);
+
+    HttpClient Recording(Party party, string? token = null)
+    {
+        var client = api.CreateDefaultClient(new Recorder(party.Answers));
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    sealed class Recorder(ConcurrentQueue<(string Request, string Answer)> answers) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var headers = response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}");
+            var body = await response.Content.ReadAsStringAsync(cancellationToken); // buffered, so the test reads it again
+            answers.Enqueue(($"{request.Method} {request.RequestUri!.PathAndQuery}", $"{(int)response.StatusCode}\n{string.Join('\n', headers)}\n\n{body}"));
+            return response;
+        }
+    }
+}
