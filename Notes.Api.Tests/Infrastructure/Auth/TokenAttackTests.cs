@@ -4,8 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+
+using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Tests.Infrastructure.Auth;
 
@@ -16,6 +20,24 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 public sealed class TokenAttackTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     static readonly object Hs256Header = new { alg = "HS256", typ = "JWT" };
+
+    [Fact]
+    public void The_running_app_trusts_only_its_own_key_under_HS256_and_has_nowhere_to_fetch_keys_from()
+    {
+        var jwt = api.Service<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var validation = jwt.TokenValidationParameters;
+
+        Assert.Equal([SecurityAlgorithms.HmacSha256], validation.ValidAlgorithms);
+        Assert.True(validation is { RequireSignedTokens: true, RequireExpirationTime: true, ValidateIssuer: true, ValidateAudience: true, ValidateLifetime: true });
+        Assert.Equal(TimeSpan.FromSeconds(30), validation.ClockSkew);
+        Assert.Equal(api.Service<IOptions<AuthOptions>>().Value.SecurityKey().Key, Assert.IsType<SymmetricSecurityKey>(validation.IssuerSigningKey).Key);
+        Assert.Null(validation.IssuerSigningKeys);
+        Assert.Null(validation.IssuerSigningKeyResolver);
+        Assert.Null(validation.SignatureValidator);
+        Assert.Null(jwt.Authority);
+        Assert.True(string.IsNullOrEmpty(jwt.MetadataAddress));
+        Assert.Null(jwt.ConfigurationManager);
+    }
 
     [Fact]
     public async Task A_token_minted_like_the_apps_own_is_accepted()
