@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Text;
 using MongoDB.Bson;
@@ -17,7 +18,25 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
     public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
 
-    public async Task<(List<Note> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
+    static readonly FrozenDictionary<(string Field, string Order), SortDefinition<Note>> Sorts = SortFields
+        .SelectMany(field => new[]
+        {
+            KeyValuePair.Create((field.Key, "asc"), Builders<Note>.Sort.Ascending(field.Value).Ascending(n => n.Id)),
+            KeyValuePair.Create((field.Key, "desc"), Builders<Note>.Sort.Descending(field.Value).Descending(n => n.Id)),
+        })
+        .ToFrozenDictionary();
+
+    // Only what the response holds: the owner is the caller.
+    static readonly ProjectionDefinition<Note, NoteResponse> ResponseFields = Builders<Note>.Projection
+        .Include(n => n.Title).Include(n => n.Description).Include(n => n.CreatedAt).Include(n => n.UpdatedAt).Include(n => n.Version);
+
+    static readonly AggregateFacet<Note, AggregateCountResult> TotalFacet = AggregateFacet.Create("total", new EmptyPipelineDefinition<Note>().Count());
+
+    /// <summary>
+    /// The page and the total in one round trip: the notes are matched and sorted once (in index order), then a facet cuts the
+    /// page and another counts them all.
+    /// </summary>
+    public async Task<(List<NoteResponse> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
     {
         var filter = Builders<Note>.Filter.Eq(n => n.OwnerId, req.UserId);
         if (!string.IsNullOrEmpty(req.Search))
@@ -26,15 +45,25 @@ internal sealed class Data(IMongoCollection<Note> notes)
             filter &= Builders<Note>.Filter.Regex(n => n.Title, pattern) | Builders<Note>.Filter.Regex(n => n.Description, pattern);
         }
 
-        var field = SortFields[req.Sort];
-        var sort = req.Order == "asc"
-            ? Builders<Note>.Sort.Ascending(field).Ascending(n => n.Id)
-            : Builders<Note>.Sort.Descending(field).Descending(n => n.Id);
+        var page = AggregateFacet.Create("items", new EmptyPipelineDefinition<Note>()
+            .Skip((req.Page - 1) * req.PageSize)
+            .Limit(req.PageSize)
+            .Project(ResponseFields));
+        var options = new AggregateOptions { Collation = req.Sort == "title" ? TitleOrder : null };
+        var result = await notes.Aggregate(options)
+            .Match(filter)
+            .Sort(Sorts[(req.Sort, req.Order)])
+            .Facet<Note, PageAndTotal>(page, TotalFacet)
+            .SingleAsync(ct);
+        return (result.Items, result.Total is [var total] ? total.Count : 0);
+    }
 
-        var options = new FindOptions { Collation = req.Sort == "title" ? TitleOrder : null };
-        var page = notes.Find(filter, options).Sort(sort).Skip((req.Page - 1) * req.PageSize).Limit(req.PageSize).ToListAsync(ct);
-        var total = notes.CountDocumentsAsync(filter, cancellationToken: ct);
-        return (await page, await total);
+    sealed class PageAndTotal
+    {
+        public List<NoteResponse> Items { get; init; } = [];
+
+        /// <summary>Empty when nothing matched: a count stage emits no document for nothing.</summary>
+        public List<AggregateCountResult> Total { get; init; } = [];
     }
 
     /// <summary>
