@@ -18,6 +18,9 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
     public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
 
+    /// <summary>The longest a page may hold the database, so no search can keep it busy; past it the request answers 503.</summary>
+    static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(2);
+
     static readonly FrozenDictionary<(string Field, string Order), SortDefinition<Note>> Sorts = SortFields
         .SelectMany(field => new[]
         {
@@ -49,7 +52,7 @@ internal sealed class Data(IMongoCollection<Note> notes)
             .Skip((req.Page - 1) * req.PageSize)
             .Limit(req.PageSize)
             .Project(ResponseFields));
-        var options = new AggregateOptions { Collation = req.Sort == "title" ? TitleOrder : null };
+        var options = new AggregateOptions { Collation = req.Sort == "title" ? TitleOrder : null, MaxTime = MaxTime };
         var result = await notes.Aggregate(options)
             .Match(filter)
             .Sort(Sorts[(req.Sort, req.Order)])
