@@ -12,6 +12,12 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Liveness_costs_no_database_command()
+    {
+        Assert.Equal(0, await CommandsDuringAsync(() => api.CreateClient().GetAsync("/healthz/live")));
+    }
+
+    [Fact]
     public async Task Me_costs_one_database_command_the_session_check()
     {
         var user = await api.SignedInUserAsync();
