@@ -12,6 +12,8 @@ internal sealed class Endpoint : EndpointWithoutRequest<Response>
     {
         Get("/healthz/live");
         AllowAnonymous();
+        // Tagged like /healthz, not by its last path segment as the API's own routes are.
+        DontAutoTag();
         Description(d => d.WithTags("Health"));
         Summary(s => s.Summary = "Alive while the process answers; asks nothing of MongoDB");
     }
