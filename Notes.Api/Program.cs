@@ -57,6 +57,7 @@ app.UseDashboard()
             ui.Path = "/docs";
             ui.DocumentPath = "/openapi/{documentName}.json";
         });
+app.MapMongoCommandCount();
 
 if (openApiExportPath is not null)
 {

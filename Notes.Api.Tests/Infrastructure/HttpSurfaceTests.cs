@@ -93,7 +93,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         string[] paths =
         [
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
-            "/api/notes", "/api/notes/{id}", "/healthz",
+            "/api/notes", "/api/notes/{id}", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("Bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

@@ -8,27 +8,27 @@ public sealed class PasswordsTests
     readonly Passwords _passwords = new(Options.Create(new AuthOptions { BcryptWorkFactor = 4 }));
 
     [Fact]
-    public void A_password_verifies_against_its_own_hash_only()
+    public async Task A_password_verifies_against_its_own_hash_only()
     {
-        var hash = _passwords.Hash("correct horse battery staple");
+        var hash = await _passwords.HashAsync("correct horse battery staple", CancellationToken.None);
 
-        Assert.True(_passwords.Verify("correct horse battery staple", hash));
-        Assert.False(_passwords.Verify("correct horse battery stapler", hash));
-        Assert.False(_passwords.Verify("Correct horse battery staple", hash));
+        Assert.True(await _passwords.VerifyAsync("correct horse battery staple", hash, CancellationToken.None));
+        Assert.False(await _passwords.VerifyAsync("correct horse battery stapler", hash, CancellationToken.None));
+        Assert.False(await _passwords.VerifyAsync("Correct horse battery staple", hash, CancellationToken.None));
     }
 
     [Fact]
-    public void Passwords_that_share_their_first_72_bytes_are_told_apart()
+    public async Task Passwords_that_share_their_first_72_bytes_are_told_apart()
     {
         var shared = new string('a', 72);
-        var hash = _passwords.Hash(shared + "-first");
+        var hash = await _passwords.HashAsync(shared + "-first", CancellationToken.None);
 
-        Assert.False(_passwords.Verify(shared + "-second", hash));
+        Assert.False(await _passwords.VerifyAsync(shared + "-second", hash, CancellationToken.None));
     }
 
     [Fact]
-    public void Without_a_user_to_check_against_nothing_verifies()
+    public async Task Without_a_user_to_check_against_nothing_verifies()
     {
-        Assert.False(_passwords.Verify("any password at all", hash: null));
+        Assert.False(await _passwords.VerifyAsync("any password at all", hash: null, CancellationToken.None));
     }
 }

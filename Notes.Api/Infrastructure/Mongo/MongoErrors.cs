@@ -12,6 +12,9 @@ internal static class MongoErrors
         _ => false,
     };
 
-    /// <summary>The database could not be reached in time: a client should retry later (503), it is not a bug (500).</summary>
-    public static bool IsUnavailable(Exception ex) => ex is MongoConnectionException or TimeoutException;
+    /// <summary>
+    /// The database could not answer in time, unreachable or past a query's time limit: a client should retry later (503),
+    /// it is not a bug (500).
+    /// </summary>
+    public static bool IsUnavailable(Exception ex) => ex is MongoConnectionException or TimeoutException or MongoExecutionTimeoutException;
 }

@@ -22,8 +22,10 @@ internal static class MongoSetup
             settings.ServerSelectionTimeout = ServerSelectionTimeout;
             settings.ConnectTimeout = ServerSelectionTimeout;
             settings.SocketTimeout = SocketTimeout;
+            MongoDiagnostics.CountCommandsIfEnabled(sp, settings);
             return new MongoClient(settings);
         });
+        services.AddSingleton<MongoCommandCounter>();
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database));
 
         services.AddCollection<User>(CollectionNames.Users);

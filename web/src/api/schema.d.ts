@@ -56,6 +56,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alive while the process answers; asks nothing of MongoDB */
+        get: operations["NotesApiFeaturesHealthLiveEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -522,6 +539,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
+        };
+    };
+    NotesApiFeaturesHealthLiveEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotesApiFeaturesHealthResponse"];
                 };
             };
         };

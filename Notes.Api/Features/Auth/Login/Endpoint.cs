@@ -39,7 +39,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer ses
 
         var account = await data.FindAccountAsync(req.Username, ct);
         // Verified even when the user is unknown (against a dummy hash), so both refusals take the same time.
-        if (!passwords.Verify(req.Password, account?.PasswordHash) || account is null)
+        if (!await passwords.VerifyAsync(req.Password, account?.PasswordHash, ct) || account is null)
         {
             Logger.LogInformation("Sign-in refused for {Username} from {ClientAddress}", req.Username, client);
             await Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Invalid username or password."));

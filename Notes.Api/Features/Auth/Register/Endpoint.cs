@@ -19,7 +19,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, TimeProvider cloc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var user = await data.TryCreateAsync(req.Username, passwords.Hash(req.Password), clock.GetUtcNow().UtcDateTime, ct);
+        var user = await data.TryCreateAsync(req.Username, await passwords.HashAsync(req.Password, ct), clock.GetUtcNow().UtcDateTime, ct);
         if (user is null)
         {
             AddError(r => r.Username, "This username is taken.");

@@ -1,40 +1,72 @@
-using System.Linq.Expressions;
+using System.Collections.Frozen;
 using System.Text;
 using MongoDB.Bson;
 
 namespace Notes.Api.Features.Notes.List;
 
+/// <remarks>
+/// The query is written as BSON with the stored (camelCase) names, its fixed parts built once: rendering the same pipeline
+/// from typed definitions cost about 150 µs of CPU per request, more than the rest of the API's work for a page.
+/// </remarks>
 internal sealed class Data(IMongoCollection<Note> notes)
 {
-    public static readonly IReadOnlyDictionary<string, Expression<Func<Note, object>>> SortFields =
-        new Dictionary<string, Expression<Func<Note, object>>>
-        {
-            ["updatedAt"] = n => n.UpdatedAt,
-            ["createdAt"] = n => n.CreatedAt,
-            ["title"] = n => n.Title,
-        };
+    /// <summary>The fields a list can be sorted by, named alike in the API and in the database.</summary>
+    public static readonly FrozenSet<string> SortFields = FrozenSet.Create("updatedAt", "createdAt", "title");
 
     /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
     public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
 
-    public async Task<(List<Note> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
+    /// <summary>The longest a page may hold the database, so no search can keep it busy; past it the request answers 503.</summary>
+    static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(2);
+
+    // Each ends in the id, a tie-breaker that keeps pages stable; the indexes end in it too, so no sort happens in memory.
+    static readonly FrozenDictionary<(string Field, string Order), BsonDocument> Sorts = (
+        from field in SortFields
+        from order in new[] { ("asc", 1), ("desc", -1) }
+        select KeyValuePair.Create((field, order.Item1), new BsonDocument("$sort", new BsonDocument { { field, order.Item2 }, { "_id", order.Item2 } })))
+        .ToFrozenDictionary();
+
+    // Only what the response holds (the id comes along): the owner is the caller.
+    static readonly BsonDocument ResponseFields = new("$project", new BsonDocument
     {
-        var filter = Builders<Note>.Filter.Eq(n => n.OwnerId, req.UserId);
+        { "title", 1 }, { "description", 1 }, { "createdAt", 1 }, { "updatedAt", 1 }, { "version", 1 },
+    });
+
+    static readonly BsonArray CountAll = [new BsonDocument("$count", "count")];
+
+    /// <summary>
+    /// The page and the total in one round trip: the notes are matched and sorted once (in index order), then a facet cuts the
+    /// page and another counts them all.
+    /// </summary>
+    public async Task<(List<NoteResponse> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
+    {
+        // The session check has already proved the token's user id an ObjectId.
+        var match = new BsonDocument("ownerId", ObjectId.Parse(req.UserId));
         if (!string.IsNullOrEmpty(req.Search))
         {
             var pattern = new BsonRegularExpression(LiteralPattern(req.Search), "i");
-            filter &= Builders<Note>.Filter.Regex(n => n.Title, pattern) | Builders<Note>.Filter.Regex(n => n.Description, pattern);
+            match.Add("$or", new BsonArray { new BsonDocument("title", pattern), new BsonDocument("description", pattern) });
         }
 
-        var field = SortFields[req.Sort];
-        var sort = req.Order == "asc"
-            ? Builders<Note>.Sort.Ascending(field).Ascending(n => n.Id)
-            : Builders<Note>.Sort.Descending(field).Descending(n => n.Id);
+        var pipeline = PipelineDefinition<Note, PageAndTotal>.Create(
+            new BsonDocument("$match", match),
+            Sorts[(req.Sort, req.Order)],
+            new BsonDocument("$facet", new BsonDocument
+            {
+                { "items", new BsonArray { new BsonDocument("$skip", (req.Page - 1) * req.PageSize), new BsonDocument("$limit", req.PageSize), ResponseFields } },
+                { "total", CountAll },
+            }));
+        var options = new AggregateOptions { Collation = req.Sort == "title" ? TitleOrder : null, MaxTime = MaxTime };
+        var result = await notes.Aggregate(pipeline, options, ct).SingleAsync(ct);
+        return (result.Items, result.Total is [var total] ? total.Count : 0);
+    }
 
-        var options = new FindOptions { Collation = req.Sort == "title" ? TitleOrder : null };
-        var page = notes.Find(filter, options).Sort(sort).Skip((req.Page - 1) * req.PageSize).Limit(req.PageSize).ToListAsync(ct);
-        var total = notes.CountDocumentsAsync(filter, cancellationToken: ct);
-        return (await page, await total);
+    sealed class PageAndTotal
+    {
+        public List<NoteResponse> Items { get; init; } = [];
+
+        /// <summary>Empty when nothing matched: a count stage emits no document for nothing.</summary>
+        public List<AggregateCountResult> Total { get; init; } = [];
     }
 
     /// <summary>

@@ -11,6 +11,6 @@ internal sealed class Endpoint(Data data) : Endpoint<Request, Response>
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var (page, total) = await data.FindPageAsync(req, ct);
-        await Send.OkAsync(new Response(page.ConvertAll(NoteResponse.From), req.Page, req.PageSize, total), ct);
+        await Send.OkAsync(new Response(page, req.Page, req.PageSize, total), ct);
     }
 }

@@ -18,7 +18,7 @@ internal sealed record Request(string? Search = null, int Page = 1, int PageSize
             // The upper bound keeps (page - 1) * pageSize inside an int.
             RuleFor(r => r.Page).InclusiveBetween(1, int.MaxValue / MaxPageSize).WithMessage("Page must be 1 or more.");
             RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"PageSize must be between 1 and {MaxPageSize}.");
-            RuleFor(r => r.Sort).Must(Data.SortFields.ContainsKey).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
+            RuleFor(r => r.Sort).Must(Data.SortFields.Contains).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
             RuleFor(r => r.Order).Must(o => o is "asc" or "desc").WithMessage("Order must be asc or desc.");
         }
     }

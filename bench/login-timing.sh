@@ -2,7 +2,7 @@
 # Measures, side by side in one run, how long the API takes to refuse a sign-in for an unknown username and for a known
 # username with a wrong password, at the production bcrypt work factor. The two should be about equal (a ratio near 1),
 # so that response times do not reveal which usernames exist. Run from the repository root after a Release build:
-#   dotnet build Notes.Api -c Release && bash tools/bench/login-timing.sh [rounds]
+#   dotnet build Notes.Api -c Release && bash bench/login-timing.sh [rounds]
 set -euo pipefail
 source tools/lib.sh
 rounds=${1:-30}

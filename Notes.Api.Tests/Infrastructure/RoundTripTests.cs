@@ -1,0 +1,79 @@
+namespace Notes.Api.Tests.Infrastructure;
+
+/// <summary>
+/// How many database commands a request costs, counted by the driver's command events in the app's diagnostics mode
+/// (the same count the benchmark reads). These are the round-trip targets of the hot path, held as exact numbers.
+/// </summary>
+public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<RoundTripTests.Factory>
+{
+    public class Factory : ApiFactory
+    {
+        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Diagnostics:CountMongoCommands"] = "true" };
+    }
+
+    [Fact]
+    public async Task Liveness_costs_no_database_command()
+    {
+        Assert.Equal(0, await CommandsDuringAsync(() => api.CreateClient().GetAsync("/healthz/live")));
+    }
+
+    [Fact]
+    public async Task Me_costs_one_database_command_the_session_check()
+    {
+        var user = await api.SignedInUserAsync();
+
+        Assert.Equal(1, await CommandsDuringAsync(() => user.Client.GetAsync("/api/auth/me")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?search=note&sort=title&order=asc&page=2&pageSize=2")]
+    public async Task Listing_notes_costs_two_database_commands_the_session_check_and_one_for_page_and_total(string query)
+    {
+        var user = await api.SignedInUserAsync();
+        for (var i = 0; i < 3; i++)
+            await user.AddNoteAsync($"note {i}");
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.GetAsync($"/api/notes{query}")));
+    }
+
+    [Fact]
+    public async Task Reading_one_note_costs_two_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.GetNoteAsync(note.Id())));
+    }
+
+    [Fact]
+    public async Task A_revoked_token_costs_one_database_command()
+    {
+        var user = await api.SignedInUserAsync();
+        await user.Client.PostAsync("/api/auth/logout", null);
+
+        Assert.Equal(1, await CommandsDuringAsync(() => user.Client.GetAsync("/api/notes")));
+    }
+
+    async Task<long> CommandsDuringAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var before = await CountAsync();
+        var response = await request();
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized, $"unexpected {response.StatusCode}");
+        return await CountAsync() - before;
+    }
+
+    async Task<long> CountAsync() =>
+        (await (await api.CreateClient().GetAsync("/diagnostics/mongo-commands")).JsonAsync())["commands"]!.GetValue<long>();
+}
+
+public sealed class RoundTripCountDefaultTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task The_database_command_count_is_not_served_outside_diagnostics_mode()
+    {
+        var response = await api.CreateClient().GetAsync("/diagnostics/mongo-commands");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
