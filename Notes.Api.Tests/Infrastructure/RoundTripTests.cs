@@ -70,10 +70,13 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
 public sealed class RoundTripCountDefaultTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task The_database_command_count_is_not_served_outside_diagnostics_mode()
+    public void The_database_command_count_is_not_served_outside_diagnostics_mode()
     {
-        var response = await api.CreateClient().GetAsync("/diagnostics/mongo-commands");
+        // Read from the routing table: with the dashboard built, an unrouted path is answered by its client-side fallback.
+        var routes = api.Service<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(routes, route => route.Contains("diagnostics", StringComparison.Ordinal));
     }
 }
