@@ -1,3 +1,6 @@
+using MongoDB.Bson;
+using Notes.Api.Infrastructure.Mongo;
+
 namespace Notes.Api.Tests.Features.Auth;
 
 public sealed class RegisterTests(ApiFactory api) : IClassFixture<ApiFactory>
@@ -61,9 +64,68 @@ public sealed class RegisterTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Register_accepts_the_boundary_lengths(int usernameLength, int passwordLength)
     {
         var username = (Users.NewName() + Users.NewName())[..usernameLength];
+        var password = ("Mx7#qL9z" + string.Concat(Enumerable.Range(0, 4).Select(_ => Guid.NewGuid().ToString("N"))))[..passwordLength];
 
-        var response = await _client.PostAsJsonAsync("/api/auth/register", new { username, password = new string('p', passwordLength) });
+        var response = await _client.PostAsJsonAsync("/api/auth/register", new { username, password });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("password", "one of the most common passwords")]
+    [InlineData("12345678", "one of the most common passwords")]
+    [InlineData("qwertyuiop", "one of the most common passwords")]
+    [InlineData("iloveyou1", "one of the most common passwords")]
+    [InlineData("Password123", "one of the most common passwords")]
+    [InlineData("aaaaaaaaaa", "Repeated characters")]
+    [InlineData("abcdefghijk", "Sequences")]
+    [InlineData("zxcvbnm,./", "neighbouring keys")]
+    public async Task Register_with_an_easily_guessed_password_returns_400_naming_the_password_and_saying_why(string password, string why)
+    {
+        var response = await _client.PostAsJsonAsync("/api/auth/register", new { username = Users.NewName(), password });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["password"], problem.ErrorFields());
+        var reason = problem["errors"]![0]!["reason"]!.GetValue<string>();
+        Assert.StartsWith("This password is too easy to guess.", reason);
+        Assert.Contains(why, reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("!")]
+    public async Task Register_with_the_username_as_the_password_returns_400_saying_so(string suffix)
+    {
+        // A random name: strong as a password, were it not the username.
+        var username = "Z" + Users.NewName();
+
+        var response = await _client.PostAsJsonAsync("/api/auth/register", new { username, password = username.ToLowerInvariant() + suffix });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["password"], problem.ErrorFields());
+        Assert.Contains("It contains your username.", problem["errors"]![0]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Register_with_a_short_password_says_only_how_long_it_must_be()
+    {
+        var response = await _client.PostAsJsonAsync("/api/auth/register", new { username = Users.NewName(), password = "abc" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem["errors"]!.AsArray());
+        Assert.Equal("Password must be 8-128 characters.", error!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Register_stores_a_bcrypt_hash_never_the_password()
+    {
+        var username = Users.NewName();
+
+        await _client.PostAsJsonAsync("/api/auth/register", new { username, password = Users.Password });
+
+        var stored = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Users)
+            .Find(Builders<BsonDocument>.Filter.Eq("username", username)).SingleAsync();
+        Assert.DoesNotContain(Users.Password, stored.ToJson());
+        Assert.Matches(@"^\$2[abxy]\$04\$[./A-Za-z0-9]{53}$", stored["passwordHash"].AsString); // the test host's cost; see PasswordsTests for the default
     }
 }

@@ -27,6 +27,27 @@ public sealed class PasswordsTests
     }
 
     [Fact]
+    public void Hashes_are_bcrypt_with_a_cost_of_12_by_default()
+    {
+        var byDefault = new Passwords(Options.Create(new AuthOptions()));
+
+        var hash = byDefault.Hash("correct horse battery staple");
+
+        Assert.Matches(@"^\$2[abxy]\$12\$[./A-Za-z0-9]{53}$", hash);
+    }
+
+    [Fact]
+    public void Two_equal_passwords_hash_differently_and_both_verify()
+    {
+        var first = _passwords.Hash("correct horse battery staple");
+        var second = _passwords.Hash("correct horse battery staple");
+
+        Assert.NotEqual(first, second);
+        Assert.True(_passwords.Verify("correct horse battery staple", first));
+        Assert.True(_passwords.Verify("correct horse battery staple", second));
+    }
+
+    [Fact]
     public void Without_a_user_to_check_against_nothing_verifies()
     {
         Assert.False(_passwords.Verify("any password at all", hash: null));
