@@ -32,6 +32,24 @@ public sealed class RegisterTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["username"], problem.ErrorFields());
     }
 
+    [Fact]
+    public async Task Register_of_one_username_by_20_parallel_requests_creates_it_once_and_answers_409_to_the_rest()
+    {
+        var username = Users.NewName();
+        // Short, so that judging and hashing it keep each request only briefly and they reach the database together.
+        const string password = "Mx7#qL9z";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            _client.PostAsJsonAsync("/api/auth/register", new { username = i % 2 == 0 ? username : username.ToUpperInvariant(), password })));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(19, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var accounts = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Users)
+            .CountDocumentsAsync(Builders<BsonDocument>.Filter.Eq("usernameKey", username.ToLowerInvariant()));
+        Assert.Equal(1, accounts);
+    }
+
     [Theory]
     [InlineData("ab")]
     [InlineData("a_name_that_is_33_characters_long")]
