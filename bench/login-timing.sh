@@ -18,7 +18,8 @@ const post = (path, body) => fetch(base + path, { method: 'POST', headers: { 'co
 const timed = async (body) => { const start = performance.now(); const res = await post('/api/auth/login', body); await res.text(); return [performance.now() - start, res.status]; };
 const median = (xs) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-await post('/api/auth/register', { username: 'bench_user', password: 'the right password' });
+const registered = await post('/api/auth/register', { username: 'bench_user', password: 'the right horse battery staple' });
+if (registered.status !== 201) throw new Error(`could not register the bench user: ${registered.status} ${await registered.text()}`);
 await timed({ username: 'warm_up', password: 'whatever1' });
 const unknown = [], wrong = [];
 for (let i = 0; i < rounds; i++) {   // interleaved, so drift on a noisy machine hits both alike

@@ -45,6 +45,30 @@ describe('signing up and in', () => {
     await expectText(page.locator('.navbar .username'), username);
   });
 
+  it("advises on the password's strength while it is typed, and shows the API's refusal of a weak one", async () => {
+    const { page } = await suite.open();
+    await page.goto('/register');
+    const passwordField = page.getByLabel('Password');
+    await page.getByLabel('Username').fill(uniqueUsername('weak'));
+
+    await passwordField.fill('password1');
+    const hint = page.locator('[aria-live=polite]');
+    await expectText(hint, 'Strength: Very weak, too easy to guess.');
+    expect(await passwordField.getAttribute('aria-describedby')).toContain(await hint.getAttribute('id'));
+    await screenshot(page, 'register-weak-password');
+
+    // Only advice: the form still sends it, and the API's verdict is what the user then sees.
+    await page.getByRole('button', { name: 'Create account', exact: true }).click();
+    await expectText(page.locator('.field-error'), /^This password is too easy to guess\. .+/);
+    expect(await hint.count()).toBe(0);
+    expect(page.url()).toMatch(/\/register$/);
+    await screenshot(page, 'register-weak-password-refused');
+
+    await passwordField.fill(password);
+    await page.getByRole('button', { name: 'Create account', exact: true }).click();
+    await page.waitForURL('**/notes');
+  });
+
   it("shows the API's refusal of a taken username, whatever its case", async () => {
     const username = uniqueUsername('taken');
     await registerViaApi(inject('baseUrl'), username);

@@ -89,6 +89,8 @@ async function startApi(name: string, mongoUri: string, database: string, extraE
     Mongo__Database: database,
     Auth__SigningKey: randomBytes(32).toString('base64url'),
     Auth__BcryptWorkFactor: '4',
+    // Every browser test registers its users from this one machine.
+    Auth__RegistrationsPerHour: '100000',
     Web__Root: dashboard,
     DOTNET_NOLOGO: '1',
     ...extraEnv,

@@ -6,6 +6,8 @@ export const limits = {
   usernameMax: 32,
   passwordMin: 8,
   passwordMax: 128,
+  /** The API refuses a new password that zxcvbn scores lower, on its 0-4 scale. */
+  passwordMinScore: 3,
   titleMax: 200,
   descriptionMax: 10_000,
 } as const;

@@ -68,6 +68,31 @@ describe('CredentialsForm', () => {
     expect(wrapper.find('button[type=submit]').attributes('aria-busy')).toBe('true');
   });
 
+  it('advises on the strength of a new password, described by the password input', async () => {
+    const wrapper = mountForm({ strengthHint: true });
+    const password = field(wrapper, 'Password');
+    await password.setValue('password');
+
+    const hint = wrapper.find('[aria-live=polite]');
+    expect(password.attributes('aria-describedby')!.split(' ')).toContain(hint.attributes('id'));
+  });
+
+  it('gives no strength advice when signing in', () => {
+    const wrapper = mountForm({ passwordAutocomplete: 'current-password' });
+    expect(wrapper.find('[aria-live=polite]').exists()).toBe(false);
+  });
+
+  it("shows the API's refusal of a password instead of the strength advice", async () => {
+    const reason = 'This password is too easy to guess. It is, or contains, one of the most common passwords.';
+    const wrapper = mountForm({ strengthHint: true, serverErrors: { password: reason } });
+    const password = field(wrapper, 'Password');
+    await password.setValue('password1');
+
+    expect(wrapper.find('[aria-live=polite]').exists()).toBe(false);
+    expect(wrapper.find('.field-error').text()).toBe(reason);
+    expect(password.attributes('aria-describedby')).toBe(wrapper.find('.field-error').attributes('id'));
+  });
+
   it("shows the API's refusal as an alert, and its field errors next to the fields", () => {
     const wrapper = mountForm({ error: 'Too many failed sign-in attempts. Try again in 14 minutes.', serverErrors: { username: 'That username is taken.' } });
     expect(wrapper.find('[role=alert]').text()).toBe('Too many failed sign-in attempts. Try again in 14 minutes.');

@@ -91,15 +91,30 @@ public sealed class LoginTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("секретный пароль дракона")]
+    [InlineData("🐉🔥 dragon fire 🐉🔥")]
+    [InlineData("Ünïcødé straße 東京タワー")]
+    public async Task Login_accepts_a_Unicode_or_emoji_passphrase_exactly_as_registered(string passphrase)
+    {
+        var (_, username) = await RegisterAsync(Users.NewName(), passphrase);
+
+        var accepted = await LoginAsync(username, passphrase);
+        var caseFolded = await LoginAsync(username, passphrase.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await caseFolded.ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
     [InlineData("a")] // one byte per character: 72 characters
     [InlineData("é")] // two bytes per character: 36 characters
     public async Task Login_compares_the_whole_password_not_only_its_first_72_bytes(string unit)
     {
         var shared = string.Concat(Enumerable.Repeat(unit, 72 / System.Text.Encoding.UTF8.GetByteCount(unit)));
-        var (_, username) = await RegisterAsync(Users.NewName(), shared + "-registered");
+        var (_, username) = await RegisterAsync(Users.NewName(), shared + "-registered-" + Users.Password);
 
         var other = await LoginAsync(username, shared + "-something-else");
-        var registered = await LoginAsync(username, shared + "-registered");
+        var registered = await LoginAsync(username, shared + "-registered-" + Users.Password);
 
         await other.ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);

@@ -27,6 +27,27 @@ public sealed class PasswordsTests
     }
 
     [Fact]
+    public async Task Hashes_are_bcrypt_with_a_cost_of_12_by_default()
+    {
+        var byDefault = new Passwords(Options.Create(new AuthOptions()));
+
+        var hash = await byDefault.HashAsync("correct horse battery staple", CancellationToken.None);
+
+        Assert.Matches(@"^\$2[abxy]\$12\$[./A-Za-z0-9]{53}$", hash);
+    }
+
+    [Fact]
+    public async Task Two_equal_passwords_hash_differently_and_both_verify()
+    {
+        var first = await _passwords.HashAsync("correct horse battery staple", CancellationToken.None);
+        var second = await _passwords.HashAsync("correct horse battery staple", CancellationToken.None);
+
+        Assert.NotEqual(first, second);
+        Assert.True(await _passwords.VerifyAsync("correct horse battery staple", first, CancellationToken.None));
+        Assert.True(await _passwords.VerifyAsync("correct horse battery staple", second, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Without_a_user_to_check_against_nothing_verifies()
     {
         Assert.False(await _passwords.VerifyAsync("any password at all", hash: null, CancellationToken.None));

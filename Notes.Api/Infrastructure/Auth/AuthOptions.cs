@@ -16,6 +16,8 @@ internal sealed class AuthOptions
     public int BcryptWorkFactor { get; set; } = 12;
     public int MaxFailedLogins { get; set; } = 10;
     public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Accounts one client address may create in an hour.</summary>
+    public int RegistrationsPerHour { get; set; } = 20;
 
     public SymmetricSecurityKey SecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey));
 

@@ -17,6 +17,7 @@ internal static class AuthSetup
             .Validate(o => o.BcryptWorkFactor is >= 4 and <= 31, "Auth:BcryptWorkFactor must be between 4 and 31")
             .Validate(o => o.MaxFailedLogins > 0, "Auth:MaxFailedLogins must be positive")
             .Validate(o => o.LockoutWindow > TimeSpan.Zero, "Auth:LockoutWindow must be positive")
+            .Validate(o => o.RegistrationsPerHour > 0, "Auth:RegistrationsPerHour must be positive")
             .ValidateOnStart();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -31,6 +32,7 @@ internal static class AuthSetup
 
         services.AddSingleton<Passwords>();
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<Throttles>();
         return services;
     }
 

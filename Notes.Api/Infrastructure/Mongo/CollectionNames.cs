@@ -5,7 +5,7 @@ internal static class CollectionNames
     public const string Users = "users";
     public const string Sessions = "sessions";
     public const string Notes = "notes";
-    public const string LoginThrottle = "loginThrottle";
+    public const string Throttles = "throttles";
 
-    public static readonly string[] All = [Users, Sessions, Notes, LoginThrottle];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles];
 }

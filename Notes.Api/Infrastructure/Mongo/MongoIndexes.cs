@@ -5,7 +5,7 @@ internal sealed class MongoIndexes(
     IMongoCollection<User> users,
     IMongoCollection<Session> sessions,
     IMongoCollection<Note> notes,
-    IMongoCollection<LoginThrottle> loginThrottle,
+    IMongoCollection<Throttle> throttles,
     ILogger<MongoIndexes> logger) : IHostedService
 {
     // TTL removal only tidies up: expiry is also enforced by time in every query, since the TTL monitor runs once a minute.
@@ -34,8 +34,8 @@ internal sealed class MongoIndexes(
                 new CreateIndexOptions { Collation = Features.Notes.List.Data.TitleOrder }),
         ], ct);
 
-        await loginThrottle.Indexes.CreateOneAsync(
-            new CreateIndexModel<LoginThrottle>(Builders<LoginThrottle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }),
+        await throttles.Indexes.CreateOneAsync(
+            new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }),
             cancellationToken: ct);
 
         logger.LogInformation("MongoDB indexes are in place");

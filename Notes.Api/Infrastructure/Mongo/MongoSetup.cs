@@ -31,7 +31,7 @@ internal static class MongoSetup
         services.AddCollection<User>(CollectionNames.Users);
         services.AddCollection<Session>(CollectionNames.Sessions);
         services.AddCollection<Note>(CollectionNames.Notes);
-        services.AddCollection<LoginThrottle>(CollectionNames.LoginThrottle);
+        services.AddCollection<Throttle>(CollectionNames.Throttles);
 
         services.AddHostedService<MongoIndexes>();
         return services;

@@ -603,6 +603,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
+            /** @description This address has created as many accounts as it may in an hour; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
         };
     };
     NotesApiFeaturesAuthRefreshEndpoint: {

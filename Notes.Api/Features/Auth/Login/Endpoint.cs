@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Auth.Login;
 
-internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttles, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock)
     : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
@@ -24,16 +23,15 @@ internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer ses
     {
         var auth = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = Throttles.ClientAddress(HttpContext);
+        var throttleKey = $"login|{client}|{Entities.User.KeyOf(req.Username)}";
 
-        var tally = await data.CountAttemptAsync(client, req.Username, now, auth.LockoutWindow, ct);
-        if (tally.Attempts > auth.MaxFailedLogins)
+        var tally = await throttles.CountAsync(throttleKey, now, auth.LockoutWindow, ct);
+        if (tally.Count > auth.MaxFailedLogins)
         {
-            var wait = Math.Max(1, (int)Math.Ceiling((tally.WindowEndsAt - now).TotalSeconds));
-            HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            var wait = Throttles.RetryAfterSeconds(tally, now);
             Logger.LogWarning("Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s", req.Username, client, wait);
-            await Send.ResultAsync(TypedResults.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests, detail: $"Too many failed sign-in attempts. Try again in {wait} seconds."));
+            await Send.ResultAsync(Throttles.TooManyRequests(HttpContext, wait, "Too many failed sign-in attempts."));
             return;
         }
 
@@ -46,7 +44,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer ses
             return;
         }
 
-        await data.ForgetAttemptsAsync(client, req.Username, ct);
+        await throttles.ForgetAsync(throttleKey, ct);
         var issued = await sessions.StartAsync(account.Id, account.Username, ct);
         Logger.LogInformation("User {UserId} signed in", account.Id);
         await Send.OkAsync(TokenResponse.Bearer(issued, account.Id, account.Username), ct);

@@ -1,25 +1,55 @@
+using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Auth.Register;
 
-internal sealed class Endpoint(Data data, Passwords passwords, TimeProvider clock) : Endpoint<Request, Response>
+internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttles, IOptions<AuthOptions> options, TimeProvider clock)
+    : Endpoint<Request, Response>
 {
+    static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
     public override void Configure()
     {
         Post("/api/auth/register");
         AllowAnonymous();
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status409Conflict));
+        Description(d => d.ProducesProblemDetails(StatusCodes.Status409Conflict).ProducesProblemDetails(StatusCodes.Status429TooManyRequests));
         Summary(s =>
         {
             s.Summary = "Create an account";
             s.Responses[StatusCodes.Status201Created] = "The account was created.";
             s.Responses[StatusCodes.Status409Conflict] = "The username is taken, in any letter case.";
+            s.Responses[StatusCodes.Status429TooManyRequests] = "This address has created as many accounts as it may in an hour; see Retry-After.";
         });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var user = await data.TryCreateAsync(req.Username, await passwords.HashAsync(req.Password, ct), clock.GetUtcNow().UtcDateTime, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var client = Throttles.ClientAddress(HttpContext);
+
+        // A slot is taken before the account is made, so parallel requests cannot all slip under the limit;
+        // every attempt that does not end in a new account gives its slot back, so only accounts made count.
+        var slot = await throttles.CountAsync($"register|{client}", now, Window, ct);
+        if (slot.Count > options.Value.RegistrationsPerHour)
+        {
+            await throttles.UncountAsync(slot, CancellationToken.None);
+            var wait = Throttles.RetryAfterSeconds(slot, now);
+            Logger.LogWarning("Registration from {ClientAddress} throttled for {RetryAfterSeconds} s", client, wait);
+            await Send.ResultAsync(Throttles.TooManyRequests(HttpContext, wait, "Too many accounts have been created from this address."));
+            return;
+        }
+
+        User? user = null;
+        try
+        {
+            user = await data.TryCreateAsync(req.Username, await passwords.HashAsync(req.Password, ct), now, ct);
+        }
+        finally
+        {
+            if (user is null)
+                await throttles.UncountAsync(slot, CancellationToken.None);
+        }
+
         if (user is null)
         {
             AddError(r => r.Username, "This username is taken.");

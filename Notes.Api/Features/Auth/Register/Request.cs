@@ -1,3 +1,5 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Auth.Register;
 
 internal sealed class Request
@@ -12,9 +14,16 @@ internal sealed class Request
             RuleFor(r => r.Username)
                 .Matches("^[A-Za-z0-9_.-]{3,32}$")
                 .WithMessage("Username must be 3-32 characters of letters, digits, '_', '.' or '-'.");
+            // Judged exactly as typed (never trimmed or case-folded), and only once its length is known to be sane.
             RuleFor(r => r.Password)
+                .Cascade(CascadeMode.Stop)
                 .Length(8, 128)
-                .WithMessage("Password must be 8-128 characters.");
+                .WithMessage("Password must be 8-128 characters.")
+                .Custom((password, context) =>
+                {
+                    if (PasswordStrength.Weakness(password, context.InstanceToValidate.Username) is { } weakness)
+                        context.AddFailure(weakness);
+                });
         }
     }
 }
