@@ -6,7 +6,7 @@ using Notes.Api.Infrastructure.Mongo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.LimitRequestBodies();
+builder.LimitRequestBodies().HideServerHeader();
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddErrorResponses()
