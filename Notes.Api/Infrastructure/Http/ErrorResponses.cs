@@ -16,6 +16,10 @@ internal static class ErrorResponses
                 problem.Detail ??= "The database is unavailable. Try again shortly.";
             if (problem.Status == StatusCodes.Status413PayloadTooLarge)
                 problem.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+            if (problem.Status == StatusCodes.Status405MethodNotAllowed)
+                problem.Detail ??= "This address does not accept that method; the Allow header lists those it does.";
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+                problem.Detail ??= "Send the request body as JSON, with Content-Type: application/json.";
 
             // The same members as FastEndpoints' validation problems, so a client reads every error one way.
             problem.Instance ??= context.HttpContext.Request.Path;
