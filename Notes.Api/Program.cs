@@ -11,6 +11,7 @@ builder.Services
     .AddSingleton(TimeProvider.System)
     .AddErrorResponses()
     .AddTrustedProxies(builder.Configuration)
+    .AddCrossOrigin(builder.Configuration)
     .AddMongo()
     .AddTokenAuth()
     .AddSliceData()
@@ -38,6 +39,7 @@ var app = builder.Build();
 app.UseForwardedHeaders()
     .UseErrorResponses()
     .UseSecurityHeaders()
+    .UseCrossOrigin()
     .UseRequestBodyLimit();
 app.UseDashboard()
     .UseAuthentication()
