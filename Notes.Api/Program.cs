@@ -1,5 +1,6 @@
 using FastEndpoints.Swagger;
 using Notes.Api.Features;
+using Notes.Api.Features.Notes;
 using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
@@ -15,6 +16,7 @@ builder.Services
     .AddMongo()
     .AddTokenAuth()
     .AddSliceData()
+    .AddNotesOptions()
     .AddFastEndpoints()
     .SwaggerDocument(o =>
     {
