@@ -17,7 +17,7 @@ public sealed class CrossOriginTests(CrossOriginApi allowing, ApiFactory plain) 
     {
         var user = await plain.SignedInUserAsync();
 
-        var preflight = await user.Client.SendAsync(Preflight(ForeignOrigin));
+        var preflight = await plain.CreateClient().SendAsync(Preflight(ForeignOrigin));
         var request = await user.Client.SendAsync(Get(ForeignOrigin));
 
         Assert.NotEqual(HttpStatusCode.NoContent, preflight.StatusCode);
@@ -30,7 +30,7 @@ public sealed class CrossOriginTests(CrossOriginApi allowing, ApiFactory plain) 
     {
         var user = await allowing.SignedInUserAsync();
 
-        var preflight = await user.Client.SendAsync(Preflight(CrossOriginApi.AllowedOrigin));
+        var preflight = await allowing.CreateClient().SendAsync(Preflight(CrossOriginApi.AllowedOrigin));
         var request = await user.Client.SendAsync(Get(CrossOriginApi.AllowedOrigin));
 
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
@@ -47,7 +47,7 @@ public sealed class CrossOriginTests(CrossOriginApi allowing, ApiFactory plain) 
     {
         var user = await allowing.SignedInUserAsync();
 
-        var preflight = await user.Client.SendAsync(Preflight(ForeignOrigin));
+        var preflight = await allowing.CreateClient().SendAsync(Preflight(ForeignOrigin));
         var request = await user.Client.SendAsync(Get(ForeignOrigin));
 
         Assert.All([preflight, request], NoCors);

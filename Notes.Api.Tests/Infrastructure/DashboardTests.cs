@@ -101,5 +101,6 @@ public sealed class DashboardTests(DashboardApi api) : IClassFixture<DashboardAp
         var response = await _client.GetAsync("/assets/missing-123.js");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        response.HasSecurityHeaders(SecurityHeaderAssertions.PagePolicy);
     }
 }
