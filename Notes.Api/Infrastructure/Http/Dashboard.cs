@@ -23,9 +23,9 @@ internal static class Dashboard
                 file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
 
-        // Client routes (/login, /notes, ...) belong to the dashboard: a GET that no endpoint or file answers, outside the API and
-        // its reference page and naming no file, gets index.html. This stays out of endpoint routing, where a catch-all route would take the API's
-        // wrong-method (405) and wrong-content-type (415) requests and answer them 404.
+        // Client routes (/login, /notes, ...) belong to the dashboard: a GET that no endpoint or file answers, outside the API
+        // and its reference page and naming no file, gets index.html. This stays out of endpoint routing, where a catch-all
+        // route would take the API's wrong-method (405) and wrong-content-type (415) requests and answer them 404.
         app.Use((http, next) => http.GetEndpoint() is null && IsClientRoute(http.Request)
             ? SendPageAsync(http, index)
             : next(http));
