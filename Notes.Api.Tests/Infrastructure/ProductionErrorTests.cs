@@ -1,24 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Notes.Api.Tests.Infrastructure;
 
-/// <summary>The app as deployed: the Production environment, with a signing key given.</summary>
-public abstract class ProductionApi : ApiFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
-    }
-}
-
 /// <summary>In Production, with a clock that fails the way a bug or a driver misconfiguration would, full of things to keep secret.</summary>
-public sealed class FailingCodeApi : ProductionApi
+public sealed class FailingCodeApi : ApiFactory
 {
     public const string Secret = "hunter2-not-for-clients";
     public const string ConnectionString = $"mongodb://admin:{Secret}@db.internal.example:27017/notes";
+
+    protected override Dictionary<string, string> Settings => new(base.Settings) { [WebHostDefaults.EnvironmentKey] = Environments.Production };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,17 +27,9 @@ public sealed class FailingCodeApi : ProductionApi
 }
 
 /// <summary>In Production, on an engine of its own that the test may freeze.</summary>
-public sealed class ProductionOutageApi : ProductionApi
+public sealed class ProductionOutageApi : PausableApi
 {
-    public MongoEngine PausableEngine => Engine;
-
-    protected override Task<MongoEngine> StartEngineAsync() => MongoEngine.StartOwnAsync();
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Engine.DisposeAsync();
-    }
+    protected override Dictionary<string, string> Settings => new(base.Settings) { [WebHostDefaults.EnvironmentKey] = Environments.Production };
 }
 
 public sealed class ProductionErrorTests(FailingCodeApi failing, ProductionOutageApi outage)
@@ -53,6 +38,8 @@ public sealed class ProductionErrorTests(FailingCodeApi failing, ProductionOutag
     [Fact]
     public async Task An_unexpected_exception_is_a_500_problem_that_reveals_nothing_of_it()
     {
+        Assert.True(failing.Service<IHostEnvironment>().IsProduction());
+
         var response = await failing.CreateClient().PostAsJsonAsync("/api/auth/login", new { username = "ada", password = "analytical engine" });
 
         var body = await RevealsNothingAsync(response, HttpStatusCode.InternalServerError);
@@ -65,6 +52,7 @@ public sealed class ProductionErrorTests(FailingCodeApi failing, ProductionOutag
     [Fact]
     public async Task An_unreachable_database_is_a_503_problem_that_reveals_nothing_of_the_driver_error()
     {
+        Assert.True(outage.Service<IHostEnvironment>().IsProduction());
         var client = outage.CreateClient();
         var engine = new Uri(outage.PausableEngine.ConnectionString);
 
