@@ -1,19 +1,22 @@
 using FastEndpoints.Swagger;
 using Notes.Api.Features;
+using Notes.Api.Features.Notes;
 using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.LimitRequestBodies();
+builder.LimitRequestBodies().HideServerHeader();
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddErrorResponses()
     .AddTrustedProxies(builder.Configuration)
+    .AddCrossOrigin(builder.Configuration)
     .AddMongo()
     .AddTokenAuth()
     .AddSliceData()
+    .AddNotesOptions()
     .AddFastEndpoints()
     .SwaggerDocument(o =>
     {
@@ -38,6 +41,7 @@ var app = builder.Build();
 app.UseForwardedHeaders()
     .UseErrorResponses()
     .UseSecurityHeaders()
+    .UseCrossOrigin()
     .UseRequestBodyLimit();
 app.HideFastEndpointsTestRoute();
 app.UseDashboard()

@@ -57,11 +57,50 @@ public sealed class DashboardTests(DashboardApi api) : IClassFixture<DashboardAp
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/notes")]
+    [InlineData("/assets/index-3f2a1b.js")]
+    public async Task The_dashboard_and_its_files_carry_the_page_policy_and_the_security_headers(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        response.HasSecurityHeaders(SecurityHeaderAssertions.PagePolicy);
+    }
+
+    [Fact]
+    public async Task Next_to_the_dashboard_a_wrong_method_on_the_api_is_still_a_405_problem_with_allow()
+    {
+        var response = await _client.PatchAsync("/api/notes/0123456789abcdef01234567", null);
+
+        await response.ProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["DELETE", "GET", "PUT"], response.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task Next_to_the_dashboard_a_body_that_is_not_json_is_still_a_415_problem()
+    {
+        var response = await _client.PostAsync("/api/auth/login", new StringContent("username=a&password=b", null, "application/x-www-form-urlencoded"));
+
+        await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Next_to_the_dashboard_docs_is_still_the_api_reference()
+    {
+        var response = await _client.GetAsync("/docs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_missing_file_is_a_404_not_the_dashboard()
     {
         var response = await _client.GetAsync("/assets/missing-123.js");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        response.HasSecurityHeaders(SecurityHeaderAssertions.PagePolicy);
     }
 }

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Notes.Api.Tests.Infrastructure;
 
@@ -72,16 +72,62 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["title"], problem.ErrorFields());
     }
 
-    [Fact]
-    public async Task Responses_carry_the_security_headers_and_api_answers_are_never_cached()
+    public static TheoryData<string, string, string?, string?, HttpStatusCode> ApiAnswers => new()
     {
-        var response = await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { username = "nobody", password = "whatever1" });
+        { "GET", "/healthz", null, null, HttpStatusCode.OK },
+        { "GET", "/openapi/v1.json", null, null, HttpStatusCode.OK },
+        { "POST", "/api/auth/register", "application/json", """{"username":"x","password":"y"}""", HttpStatusCode.BadRequest },
+        { "POST", "/api/auth/login", "application/json", """{"username":"nobody","password":"whatever1"}""", HttpStatusCode.Unauthorized },
+        { "GET", "/api/notes", null, null, HttpStatusCode.Unauthorized },
+        { "GET", "/api/unknown", null, null, HttpStatusCode.NotFound },
+        { "PATCH", "/api/notes/0123456789abcdef01234567", null, null, HttpStatusCode.MethodNotAllowed },
+        { "POST", "/api/notes", "text/plain", "a note", HttpStatusCode.UnsupportedMediaType },
+        { "POST", "/api/auth/login", "application/json", new string(' ', 65 * 1024), HttpStatusCode.RequestEntityTooLarge },
+    };
 
-        Assert.Equal("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'", Header(response, "Content-Security-Policy"));
-        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
-        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
-        Assert.Equal("no-store", Header(response, "Cache-Control"));
+    [Theory]
+    [MemberData(nameof(ApiAnswers))]
+    public async Task Every_api_answer_carries_the_security_headers_and_is_never_cached(
+        string method, string path, string? contentType, string? body, HttpStatusCode status)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+            request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+
+        var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        response.HasApiSecurityHeaders();
+    }
+
+    [Fact]
+    public async Task Over_https_answers_tell_the_browser_to_use_https_from_now_on()
+    {
+        var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        foreach (var path in new[] { "/healthz", "/api/unknown" })
+            Assert.Equal("max-age=31536000; includeSubDomains", (await client.GetAsync(path)).Header("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Over_plain_http_a_forwarded_proto_from_an_unlisted_proxy_brings_no_strict_transport_security()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await api.CreateClient().SendAsync(request);
+
+        Assert.Null(response.Header("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_allows_its_own_inline_script_and_style_and_nothing_from_elsewhere()
+    {
+        var response = await api.CreateClient().GetAsync("/docs/index.html");
+
+        response.HasSecurityHeaders(
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     }
 
     [Fact]
@@ -110,9 +156,4 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("/openapi/v1.json", await response.Content.ReadAsStringAsync());
     }
-
-    static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
-            ? string.Join(", ", values)
-            : null;
 }

@@ -33,7 +33,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Engine = await StartEngineAsync();
-        _ = Server; // start the app now, so index creation runs before the first test
+        StartServer(); // now, so index creation runs before the first test (on the in-memory server or Kestrel alike)
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

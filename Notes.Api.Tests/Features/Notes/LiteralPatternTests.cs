@@ -36,6 +36,8 @@ public sealed class LiteralPatternTests
     [InlineData("a\nb")]
     [InlineData("a\0b")]
     [InlineData("~`!@%&-=_;:'\",<>/")]
+    [InlineData("(a+)+$")]
+    [InlineData(@"\^$.|?*+()[]{}-#\^$.|?*+()[]{}-#")]
     public void LiteralPattern_matches_the_text_itself_and_nothing_a_pattern_would(string text)
     {
         var regex = new Regex(List.Data.LiteralPattern(text), RegexOptions.CultureInvariant);

@@ -23,13 +23,24 @@ internal static class Dashboard
                 file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
 
-        app.MapFallback("{*path:nonfile}", (HttpContext http) =>
-        {
-            if (http.Request.Path.StartsWithSegments("/api"))
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound);
-            http.Response.Headers.CacheControl = "no-cache";
-            return Results.File(index, "text/html; charset=utf-8");
-        });
+        // Client routes (/login, /notes, ...) belong to the dashboard: a GET that no endpoint or file answers, outside the API
+        // and its reference page and naming no file, gets index.html. This stays out of endpoint routing, where a catch-all
+        // route would take the API's wrong-method (405) and wrong-content-type (415) requests and answer them 404.
+        app.Use((http, next) => http.GetEndpoint() is null && IsClientRoute(http.Request)
+            ? SendPageAsync(http, index)
+            : next(http));
         return app;
+    }
+
+    static bool IsClientRoute(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !Surfaces.IsApi(request.Path)
+        && !Surfaces.IsDocs(request.Path)
+        && !Path.HasExtension(request.Path.Value);
+
+    static Task SendPageAsync(HttpContext http, string index)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.PhysicalFile(index, "text/html; charset=utf-8").ExecuteAsync(http);
     }
 }

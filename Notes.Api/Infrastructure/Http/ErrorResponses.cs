@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Infrastructure.Http;
@@ -16,6 +18,10 @@ internal static class ErrorResponses
                 problem.Detail ??= "The database is unavailable. Try again shortly.";
             if (problem.Status == StatusCodes.Status413PayloadTooLarge)
                 problem.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+            if (problem.Status == StatusCodes.Status405MethodNotAllowed)
+                problem.Detail ??= "This address does not accept that method; the Allow header lists those it does.";
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+                problem.Detail ??= "Send the request body as JSON, with Content-Type: application/json.";
 
             // The same members as FastEndpoints' validation problems, so a client reads every error one way.
             problem.Instance ??= context.HttpContext.Request.Path;
@@ -35,7 +41,19 @@ internal static class ErrorResponses
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         })
         // Fills in a problem body for error statuses that left without one, such as unknown routes.
-        .UseStatusCodePages();
+        .UseStatusCodePages()
+        .Use(RefuseMissingContentType);
+
+    /// <summary>
+    /// FastEndpoints refuses a request with no Content-Type at an endpoint that reads a body with a bare 415 it starts at once,
+    /// too late for a problem body: the same refusal is made here first, as the problem every other 415 is.
+    /// </summary>
+    static Task RefuseMissingContentType(HttpContext http, RequestDelegate next) =>
+        !http.Request.Headers.ContainsKey(HeaderNames.ContentType)
+        && http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+        && !accepts.ContentTypes.Contains("*/*")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http)
+            : next(http);
 
     /// <summary>Binding failures name the offending field in our own words; parser messages stay on the server.</summary>
     public static void UseReadableBindingErrors(this BindingOptions binding)

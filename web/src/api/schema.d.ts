@@ -513,6 +513,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
                 };
             };
+            /** @description You already keep as many notes as one user may; nothing was added. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                };
+            };
         };
     };
     NotesApiFeaturesHealthEndpoint: {

@@ -12,7 +12,9 @@ internal sealed class Request
         public Validator()
         {
             RuleFor(r => r.Username)
-                .Matches("^[A-Za-z0-9_.-]{3,32}$")
+                // .NET's $ also matches before a final line break, which would let "name\n" in; (?!\n) shuts that door and, unlike \z,
+                // keeps the pattern valid ECMAScript for the OpenAPI document.
+                .Matches(@"^[A-Za-z0-9_.-]{3,32}(?!\n)$")
                 .WithMessage("Username must be 3-32 characters of letters, digits, '_', '.' or '-'.");
             // Judged exactly as typed (never trimmed or case-folded), and only once its length is known to be sane.
             RuleFor(r => r.Password)
