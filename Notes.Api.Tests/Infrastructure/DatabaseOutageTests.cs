@@ -22,6 +22,17 @@ public sealed class PausableDatabaseApi : ApiFactory
     /// <summary>Requests, by path and query, once the app is done with them, and the status they ended with.</summary>
     public ConcurrentDictionary<string, int> Finished { get; } = new();
 
+    /// <summary>The production default timeout, which these tests are about.</summary>
+    protected override Dictionary<string, string> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings.Remove("Mongo:Timeout");
+            return settings;
+        }
+    }
+
     protected override Task<MongoEngine> StartEngineAsync() => MongoEngine.StartOwnAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -5,13 +5,6 @@ namespace Notes.Api.Infrastructure.Mongo;
 
 internal static class MongoSetup
 {
-    // A request must answer 503 within 3 seconds when the database is away, not hang on the driver's 30 s defaults.
-    // The socket timeout catches a server that takes connections but never answers (hung, paused, or cut off behind a proxy):
-    // a pooled connection then stays open and silent, and only a bound on each read ends the wait. A retryable operation may
-    // wait twice (its retry can take another silent connection), hence half of 3 seconds. It bounds every reply, so a
-    // query's own server-side time limit (maxTimeMS) must stay under it.
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1.5);
-
     static MongoSetup() =>
         ConventionRegistry.Register("notes", new ConventionPack { new CamelCaseElementNameConvention(), new IgnoreExtraElementsConvention(true) }, _ => true);
 
@@ -22,9 +15,13 @@ internal static class MongoSetup
         services.AddSingleton<IMongoClient>(sp =>
         {
             var settings = MongoClientSettings.FromConnectionString(sp.GetRequiredService<IOptions<MongoOptions>>().Value.ConnectionString);
-            settings.ServerSelectionTimeout = Timeout;
-            settings.ConnectTimeout = Timeout;
-            settings.SocketTimeout = Timeout;
+            // A request must answer 503 within seconds when the database is away, not hang on the driver's 30 s defaults. The socket
+            // timeout also catches a server that takes connections but never answers (hung, paused, or cut off behind a proxy): a
+            // pooled connection then stays open and silent, and only a bound on each read ends the wait.
+            var timeout = sp.GetRequiredService<IOptions<MongoOptions>>().Value.Timeout;
+            settings.ServerSelectionTimeout = timeout;
+            settings.ConnectTimeout = timeout;
+            settings.SocketTimeout = timeout;
             return new MongoClient(settings);
         });
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database));
