@@ -24,7 +24,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Mongo:Database"] = Database,
         ["Auth:SigningKey"] = SigningKey,
         ["Auth:BcryptWorkFactor"] = "4",
-        // On a starved shared machine a reply can take longer than the production default (1.5 s) without anything being down;
+        // On a starved shared machine a reply can take longer than the production default (1.4 s) without anything being down;
         // a test must not read that as an outage. The outage tests keep the default.
         ["Mongo:Timeout"] = "00:00:10",
     };
