@@ -13,7 +13,7 @@ namespace Notes.Api.Tests.Infrastructure;
 /// An API on an engine of its own, which the test may freeze without disturbing the other test classes. It keeps every log
 /// entry the app writes, and the status each request left the app with, even one its client no longer waits for.
 /// </summary>
-public sealed class PausableDatabaseApi : ApiFactory
+public class PausableDatabaseApi : ApiFactory
 {
     public MongoEngine PausableEngine => Engine;
 
@@ -195,5 +195,30 @@ public sealed class DatabaseOutageTests(PausableDatabaseApi api, ITestOutputHelp
             Assert.True(DateTime.UtcNow < deadline, "nothing turned up within 10 seconds");
             await Task.Delay(100);
         }
+    }
+}
+
+public sealed class DatabaseLateAtStartTests
+{
+    /// <summary>An engine that is frozen when the app starts and wakes a few seconds later, as when both are started together.</summary>
+    sealed class LateDatabaseApi : PausableDatabaseApi
+    {
+        protected override async Task<MongoEngine> StartEngineAsync()
+        {
+            var engine = await base.StartEngineAsync();
+            engine.Pause();
+            _ = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => engine.Resume(), TaskScheduler.Default);
+            return engine;
+        }
+    }
+
+    [Fact]
+    public async Task The_app_waits_at_start_up_for_a_database_that_answers_only_seconds_later()
+    {
+        await using var api = new LateDatabaseApi();
+
+        await ((IAsyncLifetime)api).InitializeAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/healthz")).StatusCode);
     }
 }
