@@ -63,7 +63,7 @@ xunit() {
 }
 
 http_file() {
-  start_engine && start_api "$results/api.log" Mongo__Database=http_file Auth__BcryptWorkFactor=4 Auth__RegistrationsPerHour=100000 || return 1
+  start_engine && start_api "$results/api.log" Mongo__Database=http_file Auth__BcryptWorkFactor=4 Auth__RegistrationsPerHour=100000 Mongo__Timeout=00:00:10 || return 1
   NOTES_BASE_URL=$API_URL bash tools/httpyac/run.sh
   local status=$?
   kill $API_PID $ENGINE_PID 2>/dev/null

@@ -26,6 +26,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Auth:BcryptWorkFactor"] = "4",
         // Every test registers its users from the one test client; RegisterThrottleTests sets a small limit of its own.
         ["Auth:RegistrationsPerHour"] = "100000",
+        // On a starved shared machine a reply can take longer than the production default (1.4 s) without anything being down;
+        // a test must not read that as an outage. The outage tests keep the default.
+        ["Mongo:Timeout"] = "00:00:10",
     };
 
     protected virtual Task<MongoEngine> StartEngineAsync() => MongoEngine.Shared;

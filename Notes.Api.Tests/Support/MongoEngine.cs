@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Notes.Api.Tests.Support;
 
@@ -36,7 +34,7 @@ public sealed class MongoEngine : IAsyncDisposable
 
     public static async Task<MongoEngine> StartOwnAsync()
     {
-        var process = Process.Start(new ProcessStartInfo(EngineBinary(), ["--host=127.0.0.1", $"--port={FreePort()}"])
+        var process = Process.Start(new ProcessStartInfo(EngineBinary(), ["--host=127.0.0.1", $"--port={Loopback.FreePort()}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -81,19 +79,9 @@ public sealed class MongoEngine : IAsyncDisposable
 
     static string EngineBinary()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NotesSlices.sln")))
-            root = root.Parent;
-        var binary = Path.Combine(root?.FullName ?? ".", "tools", "mongo-engine", "node_modules", "@jongodb", "memory-server-bin-linux-x64-gnu", "bin", "jongodb");
+        var binary = Path.Combine(Repository.Root, "tools", "mongo-engine", "node_modules", "@jongodb", "memory-server-bin-linux-x64-gnu", "bin", "jongodb");
         return File.Exists(binary)
             ? binary
             : throw new InvalidOperationException($"No embedded MongoDB engine at {binary}: run `npm ci --prefix tools/mongo-engine` (./test.sh does), or set NOTES_TEST_MONGO.");
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

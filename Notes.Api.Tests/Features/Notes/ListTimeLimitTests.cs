@@ -13,7 +13,7 @@ using Notes.Api.Infrastructure.Mongo;
 namespace Notes.Api.Tests.Features.Notes;
 
 /// <summary>
-/// A list query may hold the database for two seconds at most, enforced by the server (maxTimeMS). The embedded engine ignores
+/// A list query may hold the database for one second at most, enforced by the server (maxTimeMS). The embedded engine ignores
 /// that limit, so these tests check that the limit is sent, and that the server's refusal past it counts as unavailability (503).
 /// </summary>
 public sealed class ListTimeLimitTests(ListTimeLimitTests.Factory api) : IClassFixture<ListTimeLimitTests.Factory>
@@ -38,7 +38,7 @@ public sealed class ListTimeLimitTests(ListTimeLimitTests.Factory api) : IClassF
     [Theory]
     [InlineData("")]
     [InlineData("?search=(a%2B)%2B$&sort=title")]
-    public async Task A_list_query_gives_the_database_two_seconds_at_most(string query)
+    public async Task A_list_query_gives_the_database_one_second_at_most(string query)
     {
         var user = await api.SignedInUserAsync();
         await user.AddNoteAsync("a note");
@@ -47,7 +47,7 @@ public sealed class ListTimeLimitTests(ListTimeLimitTests.Factory api) : IClassF
         await user.ListNotesAsync(query);
 
         var listQuery = Assert.Single(api.Commands, c => c.TryGetValue("aggregate", out var collection) && collection == CollectionNames.Notes);
-        Assert.Equal(2000, listQuery["maxTimeMS"].ToInt64());
+        Assert.Equal(1000, listQuery["maxTimeMS"].ToInt64());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
@@ -10,12 +11,18 @@ namespace Notes.Api.Infrastructure.Http;
 /// <summary>Every error leaves as RFC 9457 problem details, and no exception text ever reaches a client.</summary>
 internal static class ErrorResponses
 {
+    /// <summary>How long a client is asked to wait before retrying while the database is unavailable.</summary>
+    const int RetryAfterSeconds = 5;
+
     public static IServiceCollection AddErrorResponses(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
                 problem.Detail ??= "The database is unavailable. Try again shortly.";
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
             if (problem.Status == StatusCodes.Status413PayloadTooLarge)
                 problem.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
             if (problem.Status == StatusCodes.Status405MethodNotAllowed)
@@ -38,7 +45,9 @@ internal static class ErrorResponses
                 _ => StatusCodes.Status500InternalServerError,
             },
             // A client's malformed or oversized request is its mistake, not the server's: answered, not logged as a failure.
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            // Nor is a request its client gave up on: cutting a database wait short can surface as a connection error.
+            SuppressDiagnosticsCallback = context =>
+                context.Exception is BadHttpRequestException || context.HttpContext.RequestAborted.IsCancellationRequested,
         })
         // Fills in a problem body for error statuses that left without one, such as unknown routes.
         .UseStatusCodePages()

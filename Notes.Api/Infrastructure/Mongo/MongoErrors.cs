@@ -13,8 +13,8 @@ internal static class MongoErrors
     };
 
     /// <summary>
-    /// The database could not answer in time, unreachable or past a query's time limit: a client should retry later (503),
-    /// it is not a bug (500).
+    /// The database could not be reached, or could not answer, in time: a client should retry later (503), it is not a bug (500).
+    /// That includes a query the server stopped at its time limit (maxTimeMS), a sign of a server too busy to answer now.
     /// </summary>
     public static bool IsUnavailable(Exception ex) => ex is MongoConnectionException or TimeoutException or MongoExecutionTimeoutException;
 }

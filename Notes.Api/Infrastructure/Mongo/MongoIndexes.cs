@@ -12,7 +12,32 @@ internal sealed class MongoIndexes(
     // Sessions linger a minute past expiry so a token inside its clock skew still reads as expired, not revoked.
     static readonly TimeSpan SessionLinger = TimeSpan.FromMinutes(1);
 
+    // The database may still be on its way when the app starts (started together with it, or failing over), and each attempt
+    // gives up as soon as a request would (Mongo:Timeout): start-up keeps trying for a while before it fails.
+    static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+
     public async Task StartAsync(CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await CreateAllAsync(ct);
+                break;
+            }
+            catch (Exception ex) when (MongoErrors.IsUnavailable(ex) && waited.Elapsed < StartupPatience)
+            {
+                logger.LogWarning("MongoDB is not answering yet; trying again to create the indexes");
+                await Task.Delay(RetryPause, ct);
+            }
+        }
+
+        logger.LogInformation("MongoDB indexes are in place");
+    }
+
+    async Task CreateAllAsync(CancellationToken ct)
     {
         await users.Indexes.CreateOneAsync(
             new CreateIndexModel<User>(Builders<User>.IndexKeys.Ascending(u => u.UsernameKey), new() { Unique = true }), cancellationToken: ct);
@@ -37,8 +62,6 @@ internal sealed class MongoIndexes(
         await throttles.Indexes.CreateOneAsync(
             new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }),
             cancellationToken: ct);
-
-        logger.LogInformation("MongoDB indexes are in place");
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -5,10 +5,6 @@ namespace Notes.Api.Infrastructure.Mongo;
 
 internal static class MongoSetup
 {
-    // A request must answer 503 within seconds when the database is away, not hang on the driver's 30 s defaults.
-    static readonly TimeSpan ServerSelectionTimeout = TimeSpan.FromSeconds(5);
-    static readonly TimeSpan SocketTimeout = TimeSpan.FromSeconds(10);
-
     static MongoSetup() =>
         ConventionRegistry.Register("notes", new ConventionPack { new CamelCaseElementNameConvention(), new IgnoreExtraElementsConvention(true) }, _ => true);
 
@@ -19,9 +15,13 @@ internal static class MongoSetup
         services.AddSingleton<IMongoClient>(sp =>
         {
             var settings = MongoClientSettings.FromConnectionString(sp.GetRequiredService<IOptions<MongoOptions>>().Value.ConnectionString);
-            settings.ServerSelectionTimeout = ServerSelectionTimeout;
-            settings.ConnectTimeout = ServerSelectionTimeout;
-            settings.SocketTimeout = SocketTimeout;
+            // A request must answer 503 within seconds when the database is away, not hang on the driver's 30 s defaults. The socket
+            // timeout also catches a server that takes connections but never answers (hung, paused, or cut off behind a proxy): a
+            // pooled connection then stays open and silent, and only a bound on each read ends the wait.
+            var timeout = sp.GetRequiredService<IOptions<MongoOptions>>().Value.Timeout;
+            settings.ServerSelectionTimeout = timeout;
+            settings.ConnectTimeout = timeout;
+            settings.SocketTimeout = timeout;
             MongoDiagnostics.CountCommandsIfEnabled(sp, settings);
             return new MongoClient(settings);
         });
