@@ -10,13 +10,11 @@ using Xunit.Abstractions;
 namespace Notes.Api.Tests.Infrastructure;
 
 /// <summary>
-/// An API on an engine of its own, which the test may freeze without disturbing the other test classes. It keeps every log
-/// entry the app writes, and the status each request left the app with, even one its client no longer waits for.
+/// An API on an engine the test may freeze, with the production timeout. It keeps every log entry the app writes, and the
+/// status each request left the app with, even one its client no longer waits for.
 /// </summary>
-public class PausableDatabaseApi : ApiFactory
+public class PausableDatabaseApi : PausableApi
 {
-    public MongoEngine PausableEngine => Engine;
-
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
 
     /// <summary>Requests, by path and query, once the app is done with them, and the status they ended with.</summary>
@@ -33,20 +31,12 @@ public class PausableDatabaseApi : ApiFactory
         }
     }
 
-    protected override Task<MongoEngine> StartEngineAsync() => MongoEngine.StartOwnAsync();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         // Every level from every category, past the app's own filters, which keep the framework to warnings.
         builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Logs)).AddFilter<Recorder>(null, LogLevel.Trace));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FinishRecorder(Finished)));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Engine.DisposeAsync();
     }
 
     /// <summary>Outside all of the app's middleware, so it sees the status the app's error handling settled on.</summary>
