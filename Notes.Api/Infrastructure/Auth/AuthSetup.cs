@@ -30,6 +30,7 @@ internal static class AuthSetup
         services.AddAuthorization();
 
         services.AddSingleton<Passwords>();
+        services.AddSingleton<Audit>();
         services.AddScoped<SessionIssuer>();
         return services;
     }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Auth.Login;
 
-internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class Endpoint(
+    Data data, Passwords passwords, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock, Audit audit)
     : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
@@ -24,14 +26,14 @@ internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer ses
     {
         var auth = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = HttpContext.ClientAddress();
 
         var tally = await data.CountAttemptAsync(client, req.Username, now, auth.LockoutWindow, ct);
         if (tally.Attempts > auth.MaxFailedLogins)
         {
             var wait = Math.Max(1, (int)Math.Ceiling((tally.WindowEndsAt - now).TotalSeconds));
             HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-            Logger.LogWarning("Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s", req.Username, client, wait);
+            audit.SignInThrottled(req.Username, client, wait);
             await Send.ResultAsync(TypedResults.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests, detail: $"Too many failed sign-in attempts. Try again in {wait} seconds."));
             return;
@@ -41,14 +43,14 @@ internal sealed class Endpoint(Data data, Passwords passwords, SessionIssuer ses
         // Verified even when the user is unknown (against a dummy hash), so both refusals take the same time.
         if (!passwords.Verify(req.Password, account?.PasswordHash) || account is null)
         {
-            Logger.LogInformation("Sign-in refused for {Username} from {ClientAddress}", req.Username, client);
+            audit.SignInRefused(account?.Id, req.Username, client);
             await Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Invalid username or password."));
             return;
         }
 
         await data.ForgetAttemptsAsync(client, req.Username, ct);
         var issued = await sessions.StartAsync(account.Id, account.Username, ct);
-        Logger.LogInformation("User {UserId} signed in", account.Id);
+        audit.SignedIn(account.Id, account.Username, client);
         await Send.OkAsync(TokenResponse.Bearer(issued, account.Id, account.Username), ct);
     }
 }
