@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 using Notes.Api.Infrastructure.Mongo;
 
@@ -9,8 +7,6 @@ namespace Notes.Api.Tests.Features.Auth;
 public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassFixture<LoginThrottleTests.Factory>
 {
     const int MaxFailedLogins = 3;
-
-    const string PeerAddressHeader = "X-Test-Peer-Address";
 
     /// <summary>Three failed attempts lock a username out; the window is long enough never to pass during a test.</summary>
     public class Factory : ApiFactory
@@ -24,27 +20,8 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerAddress>());
+            PeerAddress.GiveEveryRequestOne(builder);
         }
-    }
-
-    /// <summary>
-    /// The in-memory test server's connections have no peer address, where a real socket always has one and the throttle keys on it.
-    /// This gives each request one (loopback, or the test's choice) before any of the app's middleware runs.
-    /// </summary>
-    sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, rest) =>
-            {
-                http.Connection.RemoteIpAddress = http.Request.Headers.Remove(PeerAddressHeader, out var chosen)
-                    ? IPAddress.Parse(chosen.ToString())
-                    : IPAddress.Loopback;
-                return rest(http);
-            });
-            next(app);
-        };
     }
 
     /// <summary>A second API instance on the first one's database, as behind a load balancer.</summary>
@@ -183,7 +160,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
         LoginWithHeaderAsync("X-Forwarded-For", forwardedFor, username, password);
 
     Task<HttpResponseMessage> LoginFromPeerAsync(string peerAddress, string username, string password) =>
-        LoginWithHeaderAsync(PeerAddressHeader, peerAddress, username, password);
+        LoginWithHeaderAsync(PeerAddress.Header, peerAddress, username, password);
 
     Task<HttpResponseMessage> LoginWithHeaderAsync(string header, string value, string username, string password)
     {
