@@ -24,7 +24,8 @@ public class RecordedLogsApi : ApiFactory
     {
         base.ConfigureWebHost(builder);
         PeerAddress.GiveEveryRequestOne(builder);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new Recorder(Entries)));
+        // A filter for this provider alone: the app's own configuration (Logging:LogLevel) would otherwise hold it to Information.
+        builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Entries)).AddFilter<Recorder>(null, LogLevel.Trace));
     }
 
     sealed class Recorder(ConcurrentQueue<RecordedLog> entries) : ILoggerProvider
