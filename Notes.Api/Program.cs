@@ -42,6 +42,7 @@ app.UseForwardedHeaders()
 app.UseDashboard()
     .UseAuthentication()
     .UseAuthorization()
+    .UseContentTypeRequired()
     .UseFastEndpoints(c =>
     {
         c.Errors.UseProblemDetails();
