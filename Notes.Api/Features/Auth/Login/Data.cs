@@ -30,12 +30,15 @@ internal sealed class Data(IMongoCollection<User> users, IMongoCollection<LoginT
     public Task ForgetAttemptsAsync(string clientAddress, string username, CancellationToken ct) =>
         throttle.DeleteOneAsync(t => t.Id == ThrottleKey(clientAddress, username), ct);
 
-    Task<LoginThrottle> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
-        throttle.FindOneAndUpdateAsync(
+    async Task<LoginThrottle> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
+        await throttle.FindOneAndUpdateAsync(
             Builders<LoginThrottle>.Filter.Eq(t => t.Id, key),
             Builders<LoginThrottle>.Update.Inc(t => t.Attempts, 1).SetOnInsert(t => t.WindowEndsAt, windowEndsAt),
             new FindOneAndUpdateOptions<LoginThrottle> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
-            ct);
+            ct)
+        // MongoDB always returns the tally it upserted. The embedded engine can return none when a sign-in succeeding at that
+        // moment deletes the tally; this attempt then stands alone.
+        ?? new LoginThrottle { Id = key, Attempts = 1, WindowEndsAt = windowEndsAt };
 
     static string ThrottleKey(string clientAddress, string username) => $"{clientAddress}|{User.KeyOf(username)}";
 }
