@@ -20,12 +20,15 @@ public class RecordedLogsApi : ApiFactory
     /// <summary>All that was logged so far, as one text to search.</summary>
     public string AllText => string.Join('\n', Entries.Select(e => e.AllText));
 
+    /// <summary>The least severe level kept: all of them, unless a test needs only the errors.</summary>
+    protected virtual LogLevel RecordedLevel => LogLevel.Trace;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         PeerAddress.GiveEveryRequestOne(builder);
         // A filter for this provider alone: the app's own configuration (Logging:LogLevel) would otherwise hold it to Information.
-        builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Entries)).AddFilter<Recorder>(null, LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Entries)).AddFilter<Recorder>(null, RecordedLevel));
     }
 
     sealed class Recorder(ConcurrentQueue<RecordedLog> entries) : ILoggerProvider
