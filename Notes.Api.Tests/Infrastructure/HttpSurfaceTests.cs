@@ -61,6 +61,19 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain("LineNumber", problem.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("/api/notes")]
+    [InlineData("/api/auth/login")]
+    public async Task A_body_without_a_content_type_is_a_415_problem(string path)
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsync(path, new ByteArrayContent("{\"title\":\"x\"}"u8.ToArray()));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", problem["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_field_of_the_wrong_type_is_a_400_problem_naming_that_field()
     {

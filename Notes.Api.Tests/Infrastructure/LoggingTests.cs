@@ -1,55 +1,62 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using MongoDB.Bson;
+using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Infrastructure;
 
-/// <summary>An API whose every log entry, at every level and from every category, is kept for the test to read.</summary>
-public sealed class RecordedLogsApi : ApiFactory
+public sealed class LoggingTests(LoggingTests.Factory api) : IClassFixture<LoggingTests.Factory>
 {
-    public ConcurrentQueue<string> Entries { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>Two failed sign-ins are the limit, so the test reaches the throttle too.</summary>
+    public sealed class Factory : RecordedLogsApi
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new Recorder(Entries)));
+        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Auth:MaxFailedLogins"] = "2" };
     }
 
-    sealed class Recorder(ConcurrentQueue<string> entries) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue($"{formatter(state, exception)} {exception} {state}");
-        public void Dispose() { }
-    }
-}
-
-public sealed class LoggingTests(RecordedLogsApi api) : IClassFixture<RecordedLogsApi>
-{
     [Fact]
-    public async Task No_log_entry_ever_holds_a_password_or_a_token()
+    public async Task No_log_entry_ever_holds_a_password_a_hash_or_a_token()
     {
         const string password = "a very secret passphrase";
+        const string wrongPassword = "a wrong secret passphrase";
+        const string rejectedPassword = "a rejected secret passphrase";
         var user = await api.SignedInUserAsync(password: password);
+        var other = await api.SignedInUserAsync(password: password);
         var anonymous = api.CreateClient();
-        await anonymous.PostAsJsonAsync("/api/auth/login", new { username = user.Username, password = "a wrong secret passphrase" });
-        await user.Client.GetAsync("/api/auth/me");
-        var refreshed = (await (await user.Client.PostAsync("/api/auth/refresh", null)).JsonAsync())["token"]!.GetValue<string>();
-        await user.Client.GetAsync("/api/notes");
-        await api.ClientWithToken(refreshed + "tampered").GetAsync("/api/notes");
-        await api.ClientWithToken(refreshed).PostAsync("/api/auth/logout", null);
 
-        var logs = string.Join('\n', api.Entries);
+        // Every path that reads a password: refused, throttled, unknown user, invalid registration, a body that is not JSON.
+        for (var attempt = 0; attempt < 3; attempt++)
+            await anonymous.PostAsJsonAsync("/api/auth/login", new { username = user.Username, password = wrongPassword });
+        await anonymous.PostAsJsonAsync("/api/auth/login", new { username = Users.NewName(), password = wrongPassword });
+        await anonymous.PostAsJsonAsync("/api/auth/register", new { username = "no spaces allowed", password = rejectedPassword });
+        await anonymous.PostAsync("/api/auth/login", new StringContent($"{{\"username\":1,\"password\":\"{rejectedPassword}\"", null, "application/json"));
+
+        // Every path that reads a token: accepted, refused, refreshed, revoked.
+        await user.Client.GetAsync("/api/auth/me");
+        var note = await other.AddNoteAsync("Someone else's");
+        await user.GetNoteAsync(note.Id());
+        var refreshed = (await (await user.Client.PostAsync("/api/auth/refresh", null)).JsonAsync())["token"]!.GetValue<string>();
+        await api.ClientWithToken(refreshed + "tampered").GetAsync("/api/notes");
+        var second = await api.SignInAsync(other.Username, password);
+        await api.ClientWithToken(refreshed).PostAsync("/api/auth/logout", null);
+        await api.ClientWithToken(second).PostAsync("/api/auth/logout-all", null);
+        await api.ClientWithToken(second).GetAsync("/api/auth/me");
+
+        var logs = api.AllText;
         Assert.Contains(user.Id, logs); // the recorder did hear the app
-        Assert.DoesNotContain("secret passphrase", logs);
-        Assert.DoesNotContain("$2", logs); // a bcrypt hash
-        foreach (var token in new[] { user.Token, refreshed })
+        foreach (var secret in new[] { password, wrongPassword, rejectedPassword })
+            Assert.DoesNotContain(secret, logs);
+        var hashes = (await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Users).Find(FilterDefinition<BsonDocument>.Empty).ToListAsync())
+            .ConvertAll(u => u["passwordHash"].AsString);
+        Assert.Equal(2, hashes.Count);
+        foreach (var hash in hashes)
+        {
+            Assert.DoesNotContain(hash[^53..^31], logs); // its salt
+            Assert.DoesNotContain(hash[^31..], logs); // its digest
+        }
+        Assert.DoesNotContain("$2", logs); // any bcrypt hash
+        foreach (var token in new[] { user.Token, other.Token, refreshed, second })
         {
             Assert.DoesNotContain(token, logs);
             Assert.DoesNotContain(token.Split('.')[2], logs); // not even the signature
         }
+        Assert.DoesNotContain("eyJ", logs); // any JWT: its header and payload are base64url JSON
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Notes.Api.Tests.Support;
 
 /// <summary>
-/// The in-memory test server's connections have no peer address, where a real socket always has one and the throttles key on it.
-/// This gives each request one (loopback, or the test's choice in <see cref="Header"/>) before any of the app's middleware runs.
+/// The in-memory test server's connections have no peer address, where a real socket always has one and the app keys on it
+/// (the sign-in throttle, the audit trail). This gives each request one, loopback or the test's choice in <see cref="Header"/>,
+/// before any of the app's middleware runs.
 /// </summary>
 public sealed class PeerAddress : IStartupFilter
 {

@@ -147,6 +147,29 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
         await response.ProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task Login_answers_while_its_tally_is_being_deleted()
+    {
+        // As when other sign-ins to the account succeed meanwhile: the embedded engine then could answer no tally at all.
+        var user = await api.SignedInUserAsync();
+        var throttle = api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>(CollectionNames.Throttles);
+        var tally = Builders<MongoDB.Bson.BsonDocument>.Filter.Regex("_id", $"\\|{user.Username}$");
+        using var signedIn = new CancellationTokenSource();
+        var deleting = Task.Run(async () =>
+        {
+            while (!signedIn.IsCancellationRequested)
+                await throttle.DeleteManyAsync(tally);
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 300; attempt++)
+            statuses.Add((await LoginAsync(_client, user.Username, user.Password)).StatusCode);
+        await signedIn.CancelAsync();
+        await deleting;
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
     async Task FailAsync(string username, int times)
     {
         for (var attempt = 0; attempt < times; attempt++)

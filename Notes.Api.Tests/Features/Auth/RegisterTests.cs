@@ -77,6 +77,19 @@ public sealed class RegisterTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("username")]
+    [InlineData("password")]
+    public async Task Register_with_a_null_username_or_password_returns_400_naming_it(string field)
+    {
+        var body = new Dictionary<string, string?> { ["username"] = Users.NewName(), ["password"] = Users.Password, [field] = null };
+
+        var response = await _client.PostAsJsonAsync("/api/auth/register", body);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
+    [Theory]
     [InlineData(3, 8)]
     [InlineData(32, 128)]
     public async Task Register_accepts_the_boundary_lengths(int usernameLength, int passwordLength)

@@ -1,7 +1,21 @@
+using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
+
 namespace Notes.Api.Features.Notes;
 
-internal static class NotFound
+/// <summary>
+/// The answer for a note that is not among the caller's. It is also the answer for someone else's note and for a malformed id,
+/// so a caller learns nothing about notes that are not theirs; the audit trail does learn when the note was someone else's.
+/// </summary>
+internal sealed class NotFound(IMongoCollection<Note> notes, Audit audit)
 {
-    // Also the answer for another user's note and for a malformed id: a caller learns nothing about notes that are not theirs.
-    public static IResult Note() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Note not found.");
+    public async Task<IResult> NoteAsync(string id, string callerId, HttpContext http, CancellationToken ct)
+    {
+        // Asked only after the caller's own query found nothing, so reaching one's own notes costs no extra query; a note never
+        // changes owner, so one that exists now is someone else's. Unknown and foreign ids both pay this lookup, and take as long.
+        if (ObjectId.TryParse(id, out _) && await notes.Find(n => n.Id == id).AnyAsync(ct))
+            audit.ForeignNoteRequested(callerId, id, http.ClientAddress());
+        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Note not found.");
+    }
 }

@@ -31,6 +31,7 @@ internal static class AuthSetup
         services.AddAuthorization();
 
         services.AddSingleton<Passwords>();
+        services.AddSingleton<Audit>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<Throttles>();
         return services;

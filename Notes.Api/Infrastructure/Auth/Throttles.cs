@@ -10,9 +10,6 @@ namespace Notes.Api.Infrastructure.Auth;
 /// </summary>
 internal sealed class Throttles(IMongoCollection<Throttle> throttles)
 {
-    /// <summary>The connection's address: X-Forwarded-For has replaced it only when a trusted proxy sent it (see TrustedProxies).</summary>
-    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
     /// <summary>Counts one more event in the current window (a window that has passed starts over) and answers the tally.</summary>
     public async Task<Throttle> CountAsync(string key, DateTime now, TimeSpan window, CancellationToken ct)
     {
@@ -55,10 +52,13 @@ internal sealed class Throttles(IMongoCollection<Throttle> throttles)
         _ => $"{(seconds + 59) / 60} minutes",
     };
 
-    Task<Throttle> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
-        throttles.FindOneAndUpdateAsync(
+    async Task<Throttle> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
+        await throttles.FindOneAndUpdateAsync(
             Builders<Throttle>.Filter.Eq(t => t.Id, key),
             Builders<Throttle>.Update.Inc(t => t.Count, 1).SetOnInsert(t => t.WindowEndsAt, windowEndsAt),
             new FindOneAndUpdateOptions<Throttle> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
-            ct);
+            ct)
+        // MongoDB always returns the tally it upserted. The embedded engine can return none when a request at that moment deletes
+        // the tally (a sign-in succeeding); this event then stands alone.
+        ?? new Throttle { Id = key, Count = 1, WindowEndsAt = windowEndsAt };
 }

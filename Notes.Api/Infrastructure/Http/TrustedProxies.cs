@@ -22,4 +22,7 @@ internal static class TrustedProxies
                 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
                 : ForwardedHeaders.None;
         });
+
+    /// <summary>The address the throttle counts and the audit trail names: the connection's, or a known proxy's forwarded one.</summary>
+    public static string ClientAddress(this HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

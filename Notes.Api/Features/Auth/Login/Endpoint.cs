@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Auth.Login;
 
-internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttles, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class Endpoint(
+    Data data, Passwords passwords, Throttles throttles, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock, Audit audit)
     : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
@@ -23,14 +25,14 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
     {
         var auth = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var client = Throttles.ClientAddress(HttpContext);
+        var client = HttpContext.ClientAddress();
         var throttleKey = $"login|{client}|{Entities.User.KeyOf(req.Username)}";
 
         var tally = await throttles.CountAsync(throttleKey, now, auth.LockoutWindow, ct);
         if (tally.Count > auth.MaxFailedLogins)
         {
             var wait = Throttles.RetryAfterSeconds(tally, now);
-            Logger.LogWarning("Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s", req.Username, client, wait);
+            audit.SignInThrottled(req.Username, client, wait);
             await Send.ResultAsync(Throttles.TooManyRequests(HttpContext, wait, "Too many failed sign-in attempts."));
             return;
         }
@@ -39,14 +41,14 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
         // Verified even when the user is unknown (against a dummy hash), so both refusals take the same time.
         if (!await passwords.VerifyAsync(req.Password, account?.PasswordHash, ct) || account is null)
         {
-            Logger.LogInformation("Sign-in refused for {Username} from {ClientAddress}", req.Username, client);
+            audit.SignInRefused(account?.Id, req.Username, client);
             await Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Invalid username or password."));
             return;
         }
 
         await throttles.ForgetAsync(throttleKey, ct);
         var issued = await sessions.StartAsync(account.Id, account.Username, ct);
-        Logger.LogInformation("User {UserId} signed in", account.Id);
+        audit.SignedIn(account.Id, account.Username, client);
         await Send.OkAsync(TokenResponse.Bearer(issued, account.Id, account.Username), ct);
     }
 }

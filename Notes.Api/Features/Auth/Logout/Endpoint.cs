@@ -1,6 +1,9 @@
+using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
+
 namespace Notes.Api.Features.Auth.Logout;
 
-internal sealed class Endpoint(Data data) : Endpoint<Request>
+internal sealed class Endpoint(Data data, Audit audit) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -11,7 +14,7 @@ internal sealed class Endpoint(Data data) : Endpoint<Request>
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await data.EndSessionAsync(req.SessionId, req.UserId, ct);
-        Logger.LogInformation("User {UserId} signed out", req.UserId);
+        audit.SignedOut(req.UserId, HttpContext.ClientAddress());
         await Send.NoContentAsync(ct);
     }
 }

@@ -1,8 +1,9 @@
 using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Auth.Refresh;
 
-internal sealed class Endpoint(Data data, SessionIssuer sessions) : Endpoint<Request, TokenResponse>
+internal sealed class Endpoint(Data data, SessionIssuer sessions, Audit audit) : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
     {
@@ -20,6 +21,7 @@ internal sealed class Endpoint(Data data, SessionIssuer sessions) : Endpoint<Req
         }
 
         var issued = await sessions.StartAsync(req.UserId, req.Username, ct);
+        audit.TokenRefreshed(req.UserId, HttpContext.ClientAddress());
         await Send.OkAsync(TokenResponse.Bearer(issued, req.UserId, req.Username), ct);
     }
 }

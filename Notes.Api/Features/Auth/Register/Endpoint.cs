@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Auth.Register;
 
-internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttles, IOptions<AuthOptions> options, TimeProvider clock)
+internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttles, IOptions<AuthOptions> options, TimeProvider clock, Audit audit)
     : Endpoint<Request, Response>
 {
     static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -25,7 +26,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var client = Throttles.ClientAddress(HttpContext);
+        var client = HttpContext.ClientAddress();
 
         // A slot is taken before the account is made, so parallel requests cannot all slip under the limit;
         // every attempt that does not end in a new account gives its slot back, so only accounts made count.
@@ -34,7 +35,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
         {
             await throttles.UncountAsync(slot, CancellationToken.None);
             var wait = Throttles.RetryAfterSeconds(slot, now);
-            Logger.LogWarning("Registration from {ClientAddress} throttled for {RetryAfterSeconds} s", client, wait);
+            audit.RegistrationThrottled(client, wait);
             await Send.ResultAsync(Throttles.TooManyRequests(HttpContext, wait, "Too many accounts have been created from this address."));
             return;
         }

@@ -4,8 +4,9 @@ namespace Notes.Api.Features.Auth.Register;
 
 internal sealed class Request
 {
-    public string Username { get; init; } = "";
-    public string Password { get; init; } = "";
+    // A JSON null reads as empty, which the rules below refuse, instead of reaching the hash and the database as null.
+    public string Username { get; init => field = value ?? ""; } = "";
+    public string Password { get; init => field = value ?? ""; } = "";
 
     internal sealed class Validator : Validator<Request>
     {

@@ -1,6 +1,6 @@
 namespace Notes.Api.Features.Notes.Delete;
 
-internal sealed class Endpoint(Data data) : Endpoint<Request>
+internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request>
 {
     public override void Configure()
     {
@@ -13,7 +13,7 @@ internal sealed class Endpoint(Data data) : Endpoint<Request>
     {
         if (!await data.TryDeleteOwnedAsync(req.Id, req.UserId, ct))
         {
-            await Send.ResultAsync(NotFound.Note());
+            await Send.ResultAsync(await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
             return;
         }
 

@@ -1,6 +1,6 @@
 namespace Notes.Api.Features.Notes.Get;
 
-internal sealed class Endpoint(Data data) : Endpoint<Request, NoteResponse>
+internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request, NoteResponse>
 {
     public override void Configure()
     {
@@ -19,7 +19,7 @@ internal sealed class Endpoint(Data data) : Endpoint<Request, NoteResponse>
         var note = await data.FindOwnedAsync(req.Id, req.UserId, ct);
         if (note is null)
         {
-            await Send.ResultAsync(NotFound.Note());
+            await Send.ResultAsync(await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
             return;
         }
 

@@ -2,7 +2,7 @@ using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.Update;
 
-internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request, NoteResponse>
+internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock) : Endpoint<Request, NoteResponse>
 {
     public override void Configure()
     {
@@ -27,7 +27,7 @@ internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request
         {
             await Send.ResultAsync(await data.IsOwnedAsync(req.Id, req.UserId, ct)
                 ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: "The note has changed since you read it.")
-                : NotFound.Note());
+                : await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
             return;
         }
 

@@ -1,0 +1,207 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
+
+namespace Notes.Api.Tests.Infrastructure.Auth;
+
+/// <summary>
+/// The audit trail: each security event is one entry under the "Notes.Api.Audit" category, with a stable event id and name, naming
+/// the user when known and the client address. Operators route and alert on these, so a change to any of them is a breaking change.
+/// </summary>
+public sealed class AuditLogTests(AuditLogTests.Factory api) : IClassFixture<AuditLogTests.Factory>
+{
+    const string ClientAddress = "192.0.2.44";
+
+    /// <summary>Two failed sign-ins are the limit, so a test reaches the throttle in three.</summary>
+    public sealed class Factory : RecordedLogsApi
+    {
+        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Auth:MaxFailedLogins"] = "2" };
+    }
+
+    [Fact]
+    public async Task Sign_in_is_audited_with_the_user_their_name_and_the_client_address()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username = user.Username, password = user.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Audited(1000, "SignedIn", LogLevel.Information, user.Id);
+        Assert.Equal(user.Username, entry.Fields["Username"]);
+    }
+
+    [Fact]
+    public async Task Sign_in_with_a_wrong_password_is_audited_with_the_username_and_the_account()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username = user.Username, password = "wrong password" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var entry = Audited(1001, "SignInRefused", LogLevel.Warning, user.Id);
+        Assert.Equal(user.Username, entry.Fields["Username"]);
+    }
+
+    [Fact]
+    public async Task Sign_in_with_an_unknown_username_is_audited_with_the_username_and_no_user()
+    {
+        var username = Users.NewName();
+
+        var response = await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username, password = "any password" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var entry = Audited(1001, "SignInRefused", LogLevel.Warning, username, field: "Username");
+        Assert.Null(entry.Fields["UserId"]);
+    }
+
+    [Fact]
+    public async Task Throttled_sign_in_is_audited_with_the_username_and_how_long_it_must_wait()
+    {
+        var user = await api.SignedInUserAsync();
+        HttpResponseMessage response = new();
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+            response = await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username = user.Username, password = "wrong password" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var entry = Audited(1002, "SignInThrottled", LogLevel.Warning, user.Username, field: "Username");
+        Assert.Equal(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), entry.Fields["RetryAfterSeconds"]);
+    }
+
+    [Fact]
+    public async Task Refresh_is_audited_with_the_user_and_the_client_address()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Post, "/api/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Audited(1003, "TokenRefreshed", LogLevel.Information, user.Id);
+    }
+
+    [Fact]
+    public async Task Logout_is_audited_with_the_user_and_the_client_address()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Post, "/api/auth/logout");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Audited(1004, "SignedOut", LogLevel.Information, user.Id);
+    }
+
+    [Fact]
+    public async Task Logout_all_is_audited_with_the_user_and_how_many_sessions_ended()
+    {
+        var user = await api.SignedInUserAsync();
+        await api.SignInAsync(user.Username);
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Post, "/api/auth/logout-all");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var entry = Audited(1005, "SignedOutEverywhere", LogLevel.Information, user.Id);
+        Assert.Equal(2L, entry.Fields["SessionCount"]);
+    }
+
+    [Fact]
+    public void Registration_throttle_event_names_the_client_address_and_the_wait()
+    {
+        // The Register slice's limit calls this where it answers 429 (RegisterThrottleTests); the event's shape is pinned here.
+        api.Service<Audit>().RegistrationThrottled(ClientAddress, 60);
+
+        var entry = Assert.Single(api.Entries, e => e.Category == "Notes.Api.Audit" && e.EventId.Id == 1006);
+        Assert.Equal("RegistrationThrottled", entry.EventId.Name);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(ClientAddress, entry.Fields["ClientAddress"]);
+        Assert.Equal(60, entry.Fields["RetryAfterSeconds"]);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Asking_for_someone_elses_note_is_audited_with_the_caller_and_the_note(string method)
+    {
+        var owner = await api.SignedInUserAsync();
+        var caller = await api.SignedInUserAsync();
+        var note = await owner.AddNoteAsync("Not yours");
+
+        var response = await FromClientAsync(caller.Client, new HttpMethod(method), $"/api/notes/{note.Id()}", new { title = "Mine now" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var entry = Audited(1100, "ForeignNoteRequested", LogLevel.Warning, caller.Id);
+        Assert.Equal(note.Id(), entry.Fields["NoteId"]);
+    }
+
+    [Fact]
+    public async Task Asking_for_ones_own_notes_or_notes_that_do_not_exist_is_not_audited_as_someone_elses()
+    {
+        var user = await api.SignedInUserAsync();
+        var kept = await user.AddNoteAsync("Kept");
+        var deleted = await user.AddNoteAsync("Deleted");
+        await user.Client.DeleteAsync($"/api/notes/{deleted.Id()}");
+
+        foreach (var id in new[] { kept.Id(), deleted.Id(), ObjectId.GenerateNewId().ToString(), "not-an-id" })
+        {
+            await user.GetNoteAsync(id);
+            await user.PutNoteAsync(id, new { title = "Changed" });
+            await user.PutNoteAsync(id, new { title = "Changed again" }, ifMatch: "\"1\"");
+        }
+        await user.Client.DeleteAsync($"/api/notes/{deleted.Id()}");
+
+        Assert.DoesNotContain(api.Entries, e => e.EventId.Id == 1100 && Equals(e.Fields["UserId"], user.Id));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public void The_console_log_stamps_every_entry_with_its_UTC_time_in_ISO_8601(string environment)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(api.Service<IWebHostEnvironment>().ContentRootPath)
+            .AddJsonFile("appsettings.json")
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .Build();
+        using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole())
+            .BuildServiceProvider();
+        var formatterName = services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName;
+        var formatter = services.GetServices<ConsoleFormatter>().Single(f => f.Name == formatterName);
+        ConsoleFormatterOptions options = formatterName == ConsoleFormatterNames.Json
+            ? services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue
+            : services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+
+        var output = new StringWriter();
+        formatter.Write(new LogEntry<string>(LogLevel.Warning, "Notes.Api.Audit", new EventId(1001), "entry", null, (s, _) => s), null, output);
+
+        Assert.True(options.UseUtcTimestamp);
+        var timestamp = formatterName == ConsoleFormatterNames.Json
+            ? JsonNode.Parse(output.ToString())!["Timestamp"]!.GetValue<string>()
+            : output.ToString().Split(' ')[0];
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", timestamp);
+    }
+
+    Task<HttpResponseMessage> FromClientAsync(HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add(PeerAddress.Header, ClientAddress);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>The one audit entry of this kind from the test's client address whose <paramref name="field"/> is <paramref name="value"/>.</summary>
+    RecordedLog Audited(int eventId, string eventName, LogLevel level, string value, string field = "UserId")
+    {
+        var entry = Assert.Single(api.Entries, e => e.Category == "Notes.Api.Audit" && e.EventId.Id == eventId
+            && Equals(e.Fields.GetValueOrDefault("ClientAddress"), ClientAddress) && Equals(e.Fields.GetValueOrDefault(field), value));
+        Assert.Equal(eventName, entry.EventId.Name);
+        Assert.Equal(level, entry.Level);
+        return entry;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Notes.Api.Infrastructure.Auth;
+
+/// <summary>
+/// The security audit trail: who signed in or out, who was refused or throttled, and who asked for a note that is someone else's.
+/// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
+/// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
+/// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json).
+/// </summary>
+internal sealed partial class Audit(ILoggerFactory loggers)
+{
+    public const string Category = "Notes.Api.Audit";
+
+    readonly ILogger _logger = loggers.CreateLogger(Category);
+
+    [LoggerMessage(1000, LogLevel.Information, "User {UserId} ({Username}) signed in from {ClientAddress}")]
+    public partial void SignedIn(string userId, string username, string clientAddress);
+
+    /// <summary>A wrong password (<paramref name="userId"/> names the account) or an unknown username (it is null).</summary>
+    [LoggerMessage(1001, LogLevel.Warning, "Sign-in refused for {Username} (user id {UserId}) from {ClientAddress}")]
+    public partial void SignInRefused(string? userId, string username, string clientAddress);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s")]
+    public partial void SignInThrottled(string username, string clientAddress, int retryAfterSeconds);
+
+    [LoggerMessage(1003, LogLevel.Information, "User {UserId} refreshed their token from {ClientAddress}")]
+    public partial void TokenRefreshed(string userId, string clientAddress);
+
+    [LoggerMessage(1004, LogLevel.Information, "User {UserId} signed out from {ClientAddress}")]
+    public partial void SignedOut(string userId, string clientAddress);
+
+    [LoggerMessage(1005, LogLevel.Information, "User {UserId} signed out of {SessionCount} sessions from {ClientAddress}")]
+    public partial void SignedOutEverywhere(string userId, long sessionCount, string clientAddress);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s")]
+    public partial void RegistrationThrottled(string clientAddress, int retryAfterSeconds);
+
+    /// <summary>The caller was answered 404 for a note that exists: it belongs to someone else.</summary>
+    [LoggerMessage(1100, LogLevel.Warning, "User {UserId} from {ClientAddress} asked for note {NoteId}, which is someone else's")]
+    public partial void ForeignNoteRequested(string userId, string noteId, string clientAddress);
+}
