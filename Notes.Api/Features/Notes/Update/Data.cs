@@ -2,18 +2,30 @@ using MongoDB.Bson;
 
 namespace Notes.Api.Features.Notes.Update;
 
+/// <summary>How an update ended: the rewritten note, or why there is none.</summary>
+internal abstract record Outcome
+{
+    public sealed record Updated(Note Note) : Outcome;
+
+    /// <summary>The note is the owner's, but at another version than the one required.</summary>
+    public sealed record Stale : Outcome;
+
+    /// <summary>No such note among the owner's.</summary>
+    public sealed record Missing : Outcome;
+}
+
 internal sealed class Data(IMongoCollection<Note> notes)
 {
     /// <summary>
     /// Rewrites the note when it is the owner's and still at the required version (any, when null), as a compare-and-set on the
-    /// version it read: of two writers racing from one version, exactly one succeeds. Answers null when the note is missing or,
-    /// with a required version, when another write came first. Without one the last write wins, so a lost race is simply retried.
+    /// version it read: of two writers racing from one version, exactly one succeeds. A lost race reads the note again, which
+    /// then tells what happened: another write came first (stale, or simply retried when no version was required) or a delete.
     /// </summary>
-    public async Task<Note?> TryUpdateOwnedAsync(
+    public async Task<Outcome> UpdateOwnedAsync(
         string id, string ownerId, int? requiredVersion, string title, string description, DateTime now, CancellationToken ct)
     {
         if (!ObjectId.TryParse(id, out _))
-            return null;
+            return new Outcome.Missing();
 
         var update = Builders<Note>.Update
             .Set(n => n.Title, title)
@@ -23,8 +35,10 @@ internal sealed class Data(IMongoCollection<Note> notes)
         while (true)
         {
             var current = await notes.Find(n => n.Id == id && n.OwnerId == ownerId).FirstOrDefaultAsync(ct);
-            if (current is null || (requiredVersion is { } version && current.Version != version))
-                return null;
+            if (current is null)
+                return new Outcome.Missing();
+            if (requiredVersion is { } version && current.Version != version)
+                return new Outcome.Stale();
 
             // An update of many (of at most one, by id) because that is the write the embedded engine checks its filter for in the
             // same step as it writes; its single-document writes (findAndModify, updateOne) find first and then write by id alone,
@@ -32,7 +46,7 @@ internal sealed class Data(IMongoCollection<Note> notes)
             var written = await notes.UpdateManyAsync(n => n.Id == id && n.OwnerId == ownerId && n.Version == current.Version, update, cancellationToken: ct);
             if (written.MatchedCount == 1)
             {
-                return new Note
+                return new Outcome.Updated(new Note
                 {
                     Id = id,
                     OwnerId = ownerId,
@@ -41,13 +55,8 @@ internal sealed class Data(IMongoCollection<Note> notes)
                     CreatedAt = current.CreatedAt,
                     UpdatedAt = now,
                     Version = current.Version + 1,
-                };
+                });
             }
-            if (requiredVersion is not null)
-                return null;
         }
     }
-
-    public async Task<bool> IsOwnedAsync(string id, string ownerId, CancellationToken ct) =>
-        ObjectId.TryParse(id, out _) && await notes.Find(n => n.Id == id && n.OwnerId == ownerId).AnyAsync(ct);
 }

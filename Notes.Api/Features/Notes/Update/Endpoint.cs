@@ -21,11 +21,11 @@ internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock)
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var note = await data.TryUpdateOwnedAsync(
+        var outcome = await data.UpdateOwnedAsync(
             req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), req.Title!.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
-        if (note is null)
+        if (outcome is not Outcome.Updated { Note: var note })
         {
-            await Send.ResultAsync(await data.IsOwnedAsync(req.Id, req.UserId, ct)
+            await Send.ResultAsync(outcome is Outcome.Stale
                 ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: "The note has changed since you read it.")
                 : await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
             return;
