@@ -15,7 +15,7 @@ namespace Notes.Api.Tests.Infrastructure;
 /// </summary>
 public class PausableDatabaseApi : PausableApi
 {
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
+    public ConcurrentQueue<RecordedLog> Logs { get; } = new();
 
     /// <summary>Requests, by path and query, once the app is done with them, and the status they ended with.</summary>
     public ConcurrentDictionary<string, int> Finished { get; } = new();
@@ -34,8 +34,7 @@ public class PausableDatabaseApi : PausableApi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Every level from every category, past the app's own filters, which keep the framework to warnings.
-        builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Logs)).AddFilter<Recorder>(null, LogLevel.Trace));
+        LogRecorder.AddTo(builder, Logs, LogLevel.Trace);
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FinishRecorder(Finished)));
     }
 
@@ -57,20 +56,6 @@ public class PausableDatabaseApi : PausableApi
             });
             next(app);
         };
-    }
-
-    sealed class Recorder(ConcurrentQueue<(LogLevel, string, string)> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Category(logs, categoryName);
-        public void Dispose() { }
-
-        sealed class Category(ConcurrentQueue<(LogLevel, string, string)> logs, string name) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Enqueue((logLevel, name, $"{formatter(state, exception)} {exception?.GetType().FullName}"));
-        }
     }
 }
 

@@ -27,16 +27,20 @@ public class RecordedLogsApi : ApiFactory
     {
         base.ConfigureWebHost(builder);
         PeerAddress.AddTo(builder);
+        LogRecorder.AddTo(builder, Entries, RecordedLevel);
+    }
+}
+
+/// <summary>A log provider that keeps every entry the app writes, from <c>least</c> severe up, in a queue the test reads.</summary>
+public sealed class LogRecorder(ConcurrentQueue<RecordedLog> entries) : ILoggerProvider
+{
+    public static void AddTo(IWebHostBuilder builder, ConcurrentQueue<RecordedLog> entries, LogLevel least) =>
         // A filter for this provider alone: the app's own configuration (Logging:LogLevel) would otherwise hold it to Information.
-        builder.ConfigureLogging(logging => logging.AddProvider(new Recorder(Entries)).AddFilter<Recorder>(null, RecordedLevel));
-    }
+        builder.ConfigureLogging(logging => logging.AddProvider(new LogRecorder(entries)).AddFilter<LogRecorder>(null, least));
 
-    sealed class Recorder(ConcurrentQueue<RecordedLog> entries) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, entries);
+    public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, entries);
 
-        public void Dispose() { }
-    }
+    public void Dispose() { }
 
     sealed class CategoryLogger(string category, ConcurrentQueue<RecordedLog> entries) : ILogger
     {
