@@ -39,8 +39,9 @@ internal static class SecurityHeaders
     static void AddTo(HttpContext http)
     {
         var path = http.Request.Path;
+        var isApi = Surfaces.IsApi(path);
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = Surfaces.IsApi(path) ? ApiPolicy : Surfaces.IsDocs(path) ? DocsPolicy : PagePolicy;
+        headers.ContentSecurityPolicy = isApi ? ApiPolicy : Surfaces.IsDocs(path) ? DocsPolicy : PagePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
@@ -50,7 +51,7 @@ internal static class SecurityHeaders
         // IsHttps honours X-Forwarded-Proto only from the proxies in Http:KnownProxies (see TrustedProxies).
         if (http.Request.IsHttps)
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-        if (Surfaces.IsApi(path))
+        if (isApi)
             headers.CacheControl = "no-store";
     }
 }
