@@ -49,7 +49,7 @@ app.UseDashboard()
     .UseAuthorization()
     .UseFastEndpoints(c =>
     {
-        c.Errors.UseProblemDetails();
+        c.Errors.UseProblemDetails(p => p.ResponseBuilder = Problems.FromFailures);
         c.Binding.UseReadableBindingErrors();
         c.Endpoints.Configurator = SessionCheck.GuardUnlessAnonymous;
     })

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Tests.Support;
 
@@ -10,10 +11,10 @@ public static class HttpAssertions
         ?? throw new InvalidOperationException("The response body is empty.");
 
     /// <summary>
-    /// Asserts the RFC 9457 shape every error shares (content type, status in the body equal to the HTTP status, no exception text)
-    /// and returns the problem for the test's own assertions.
+    /// Asserts the RFC 9457 shape every error shares (content type, status in the body equal to the HTTP status, a known code,
+    /// an RFC type link, a W3C trace id, no exception text) and returns the problem for the test's own assertions.
     /// </summary>
-    public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected, string? code = null)
     {
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -24,6 +25,11 @@ public static class HttpAssertions
         Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
         Assert.Equal(Uri.UnescapeDataString(response.RequestMessage!.RequestUri!.AbsolutePath), Uri.UnescapeDataString(problem["instance"]!.GetValue<string>()));
         Assert.IsType<JsonArray>(problem["errors"]);
+        Assert.Contains(problem["code"]!.GetValue<string>(), ProblemCodes.All);
+        if (code is not null)
+            Assert.Equal(code, problem["code"]!.GetValue<string>());
+        Assert.Matches(@"^https://www\.rfc-editor\.org/rfc/rfc(9110|6585)#section-[0-9.]+$", problem["type"]!.GetValue<string>());
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", problem["traceId"]!.GetValue<string>());
         return problem;
     }
 

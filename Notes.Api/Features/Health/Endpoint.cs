@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Health;
 
@@ -23,7 +24,7 @@ internal sealed class Endpoint(IMongoDatabase database) : EndpointWithoutRequest
         }
         catch (Exception ex) when (Infrastructure.Mongo.MongoErrors.IsUnavailable(ex))
         {
-            await Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable));
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable));
             return;
         }
 

@@ -16,6 +16,6 @@ internal sealed class NotFound(IMongoCollection<Note> notes, Audit audit)
         // changes owner, so one that exists now is someone else's. Unknown and foreign ids both pay this lookup, and take as long.
         if (ObjectId.TryParse(id, out _) && await notes.Find(n => n.Id == id).AnyAsync(ct))
             audit.ForeignNoteRequested(callerId, id, http.ClientAddress());
-        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Note not found.");
+        return Problems.Of(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Note not found.");
     }
 }

@@ -40,12 +40,12 @@ internal static class AuthSetup
     static Task ChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        var detail = context.AuthenticateFailure switch
+        var refusal = context.AuthenticateFailure switch
         {
             null => BearerChallenge.AuthenticationRequired,
             SecurityTokenExpiredException => BearerChallenge.TokenExpired,
             _ => BearerChallenge.InvalidToken,
         };
-        return BearerChallenge.SendAsync(context.HttpContext, detail);
+        return BearerChallenge.SendAsync(context.HttpContext, refusal);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SessionCheck : IGlobalPreProcessor
     /// and whether the session is live (judged by time in the query, since TTL removal lags). A session that is found for an
     /// existing user but not live has expired; anything else missing means the token was revoked.
     /// </summary>
-    static async Task<string?> RefusalAsync(IMongoCollection<Session> sessions, DateTime now, string userId, string sessionId, CancellationToken ct)
+    static async Task<BearerRefusal?> RefusalAsync(IMongoCollection<Session> sessions, DateTime now, string userId, string sessionId, CancellationToken ct)
     {
         // Ids come from a genuine token, yet a malformed one must read as invalid, not crash the ObjectId serializer.
         if (!ObjectId.TryParse(userId, out var user) || !ObjectId.TryParse(sessionId, out var session))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Infrastructure.Auth;
@@ -41,7 +42,7 @@ internal sealed class Throttles(IMongoCollection<Throttle> throttles)
     public static IResult TooManyRequests(HttpContext http, int retryAfterSeconds, string reason)
     {
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: $"{reason} Try again in {InWords(retryAfterSeconds)}.");
+        return Problems.Of(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyAttempts, $"{reason} Try again in {InWords(retryAfterSeconds)}.");
     }
 
     static string InWords(int seconds) => seconds switch

@@ -30,9 +30,7 @@ internal static class ErrorResponses
             if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
                 problem.Detail ??= "Send the request body as JSON, with Content-Type: application/json.";
 
-            // The same members as FastEndpoints' validation problems, so a client reads every error one way.
-            problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Extensions.TryAdd("errors", Array.Empty<object>());
+            Problems.Complete(problem, context.HttpContext);
         });
 
     public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app) =>
@@ -61,7 +59,7 @@ internal static class ErrorResponses
         !http.Request.Headers.ContainsKey(HeaderNames.ContentType)
         && http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
         && !accepts.ContentTypes.Contains("*/*")
-            ? TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http)
+            ? Problems.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType).ExecuteAsync(http)
             : next(http);
 
     /// <summary>Binding failures name the offending field in our own words; parser messages stay on the server.</summary>

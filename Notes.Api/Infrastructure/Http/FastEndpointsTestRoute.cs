@@ -11,6 +11,6 @@ internal static class FastEndpointsTestRoute
     // Judged by the route the request matched, so every spelling the router accepts (any case, a trailing slash) is caught.
     public static IApplicationBuilder HideFastEndpointsTestRoute(this IApplicationBuilder app) =>
         app.Use((http, next) => http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: Pattern }
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http)
+            ? Problems.Of(StatusCodes.Status404NotFound, ProblemCodes.RouteNotFound).ExecuteAsync(http)
             : next(http));
 }

@@ -13,6 +13,6 @@ internal static class RequestLimits
 
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) =>
         app.Use((http, next) => http.Request.ContentLength > MaxBodyBytes
-            ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http)
+            ? Problems.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge).ExecuteAsync(http)
             : next(http));
 }

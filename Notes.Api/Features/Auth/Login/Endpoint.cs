@@ -42,7 +42,7 @@ internal sealed class Endpoint(
         if (!await passwords.VerifyAsync(req.Password, account?.PasswordHash, ct) || account is null)
         {
             audit.SignInRefused(account?.Id, req.Username, client);
-            await Send.ResultAsync(TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: "Invalid username or password."));
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, "Invalid username or password."));
             return;
         }
 

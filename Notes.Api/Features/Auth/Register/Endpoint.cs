@@ -53,8 +53,8 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
 
         if (user is null)
         {
-            AddError(r => r.Username, "This username is taken.");
-            await Send.ErrorsAsync(StatusCodes.Status409Conflict, ct);
+            const string taken = "This username is taken.";
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status409Conflict, ProblemCodes.UsernameTaken, taken, [new FieldError("username", taken)]));
             return;
         }
 

@@ -1,3 +1,4 @@
+using Notes.Api.Infrastructure.Http;
 using Microsoft.Extensions.Options;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -24,8 +25,8 @@ internal sealed class Endpoint(Data data, IOptions<NotesOptions> options, TimePr
         var limit = options.Value.MaxNotesPerUser;
         if (await data.CountOwnedUpToAsync(req.UserId, limit, ct) >= limit)
         {
-            await Send.ResultAsync(TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, detail: $"You have reached the limit of {limit} notes. Delete some to add more."));
+            await Send.ResultAsync(Problems.Of(
+                StatusCodes.Status409Conflict, ProblemCodes.QuotaReached, $"You have reached the limit of {limit} notes. Delete some to add more."));
             return;
         }
 

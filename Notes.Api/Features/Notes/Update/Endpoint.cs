@@ -1,3 +1,4 @@
+using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.Update;
@@ -26,7 +27,7 @@ internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock)
         if (outcome is not Outcome.Updated { Note: var note })
         {
             await Send.ResultAsync(outcome is Outcome.Stale
-                ? TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: "The note has changed since you read it.")
+                ? Problems.Of(StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionConflict, "The note has changed since you read it.")
                 : await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
             return;
         }

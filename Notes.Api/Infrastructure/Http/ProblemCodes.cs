@@ -1,0 +1,52 @@
+namespace Notes.Api.Infrastructure.Http;
+
+/// <summary>
+/// The stable, machine-readable <c>code</c> every problem answer carries beside its status: what a client branches on,
+/// never the English <c>detail</c>. Codes are part of the contract: add new ones, never rename or reuse one.
+/// </summary>
+internal static class ProblemCodes
+{
+    public const string AuthRequired = "auth_required";
+    public const string InvalidToken = "invalid_token";
+    public const string TokenExpired = "token_expired";
+    public const string TokenRevoked = "token_revoked";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string ValidationFailed = "validation_failed";
+    public const string NotFound = "not_found";
+    public const string VersionConflict = "version_conflict";
+    public const string UsernameTaken = "username_taken";
+    public const string QuotaReached = "quota_reached";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string DatabaseUnavailable = "database_unavailable";
+    public const string BodyTooLarge = "body_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string RouteNotFound = "route_not_found";
+    public const string BadRequest = "bad_request";
+    public const string InternalError = "internal_error";
+
+    /// <summary>Every code, in the order the README and the OpenAPI document list them.</summary>
+    public static readonly string[] All =
+    [
+        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, ValidationFailed, NotFound, VersionConflict,
+        UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
+        RouteNotFound, BadRequest, InternalError,
+    ];
+
+    /// <summary>
+    /// The code of a problem that no endpoint chose, from its status alone: unknown routes, wrong methods, oversized bodies,
+    /// malformed requests the server refused before any endpoint ran, and failures.
+    /// </summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => AuthRequired,
+        StatusCodes.Status404NotFound => RouteNotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => BodyTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => TooManyAttempts,
+        StatusCodes.Status503ServiceUnavailable => DatabaseUnavailable,
+        _ => InternalError,
+    };
+}
