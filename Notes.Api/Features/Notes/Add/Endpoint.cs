@@ -1,5 +1,5 @@
-using Notes.Api.Infrastructure.Http;
 using Microsoft.Extensions.Options;
+using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.Add;
