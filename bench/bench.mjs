@@ -1,6 +1,8 @@
 // The benchmark's driver, run by bench/run.sh in two phases against APIs that script started:
 //   count <apiUrl> <out.json>                     an API in diagnostics mode: database commands per request, exactly
 //   load <apiUrl> <apiPid> <enginePid> <counts.json> <report.md>   a default API: throughput, latency, CPU, memory
+//   compare <baseUrl> <basePid> <headUrl> <headPid> <report.md>   two builds side by side (bench/compare.sh): API CPU per
+//                                                 read request, in alternating rounds so the machine's drift hits both alike
 // BENCH_QUICK=1 shortens every run. Numbers on a small shared machine are noisy: the report compares ratios from one run.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +28,7 @@ const clockTicks = Number((await run('getconf', ['CLK_TCK'])).stdout.trim());
 const [phase, ...args] = process.argv.slice(2);
 if (phase === 'count') await countPhase(...args);
 else if (phase === 'load') await loadPhase(...args);
+else if (phase === 'compare') await comparePhase(...args);
 else throw new Error(`unknown phase ${phase}`);
 
 // ---------- the API, as a client
@@ -174,6 +177,47 @@ async function loadPhase(base, apiPid, enginePid, countsFile, report) {
     console.error('INVALID RUN: some requests were not answered 2xx (see the non-2xx columns)');
     process.exitCode = 1;
   }
+}
+
+// ---------- two builds side by side
+
+async function comparePhase(baseUrl, basePid, headUrl, headPid, report) {
+  const builds = [
+    { name: 'base', url: baseUrl, pid: Number(basePid) },
+    { name: 'head', url: headUrl, pid: Number(headPid) },
+  ];
+  const work = mkdtempSync(join(tmpdir(), 'notes-compare-'));
+  for (const build of builds) {
+    console.log(`seeding ${build.name}: ${plan.users} users with ${plan.notesPerUser} notes each`);
+    const users = await seed(client(build.url), plan.users, plan.notesPerUser);
+    build.usersFile = join(work, `${build.name}.txt`);
+    writeFileSync(build.usersFile, users.flatMap((u) => u.notes.slice(0, 5).map((note) => `${u.token} ${note}\n`)).join(''));
+  }
+
+  const rows = [];
+  for (const scenario of readScenarios) {
+    const cpuUs = { base: [], head: [] };
+    for (const build of builds) await wrk(build.url, ['wrk/rotate.lua', scenario, build.usersFile], plan.warmUpSeconds);
+    for (let r = 0; r < plan.rounds * 2; r++) {
+      // Alternating which build goes first, so neither always runs on the warmer or the quieter machine.
+      for (const build of r % 2 ? [...builds].reverse() : builds) {
+        const cpu = cpuCounter({ api: build.pid });
+        const out = await wrk(build.url, ['wrk/rotate.lua', scenario, build.usersFile], plan.seconds);
+        if (out.non2xx + out.socketErrors > 0) throw new Error(`${build.name} answered non-2xx during ${scenario}`);
+        cpuUs[build.name].push((cpu().api / out.requests) * 1e6);
+      }
+    }
+    const base = median(cpuUs.base), head = median(cpuUs.head);
+    rows.push(`| ${scenario} | ${base.toFixed(0)} | ${head.toFixed(0)} | ${(head / base).toFixed(2)} |`);
+    console.log(rows.at(-1));
+  }
+  const markdown = [
+    '# Two builds side by side', '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`bash bench/compare.sh\`; ${plan.rounds * 2} alternating rounds of ${plan.seconds} s per build and scenario; medians. Load average: ${loadAverage()}.`, '',
+    '| scenario | base API CPU µs/request | head API CPU µs/request | head / base |', '|---|---|---|---|', ...rows, '',
+  ].join('\n');
+  writeFileSync(report, markdown);
+  console.log(markdown);
 }
 
 // ---------- load generators
