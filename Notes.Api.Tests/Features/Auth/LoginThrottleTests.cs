@@ -124,14 +124,14 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
     public async Task Login_throttle_is_kept_in_MongoDB_for_the_username()
     {
         var user = await api.SignedInUserAsync();
-        var start = DateTime.UtcNow;
+        var start = api.Clock.GetUtcNow().UtcDateTime;
 
         await FailAsync(user.Username, MaxFailedLogins);
 
         var throttle = api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>(CollectionNames.Throttles);
         var kept = await throttle.Find(Builders<MongoDB.Bson.BsonDocument>.Filter.Regex("_id", $"^login\\|.*\\|{user.Username}$")).SingleAsync();
         Assert.Equal(MaxFailedLogins, kept["count"].AsInt32);
-        Assert.InRange(kept["windowEndsAt"].ToUniversalTime(), start.AddMinutes(15).AddSeconds(-1), DateTime.UtcNow.AddMinutes(15).AddSeconds(1));
+        Assert.InRange(kept["windowEndsAt"].ToUniversalTime(), start.AddMinutes(15).AddSeconds(-1), api.Clock.GetUtcNow().UtcDateTime.AddMinutes(15).AddSeconds(1));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class LoginThrottleWindowTests(LoginThrottleWindowTests.Factory ap
         await throttled.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 3);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        api.Clock.Advance(TimeSpan.FromSeconds(3.5));
         var response = await LoginAsync(user.Username, user.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

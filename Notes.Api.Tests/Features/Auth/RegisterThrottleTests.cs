@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -11,11 +9,9 @@ public sealed class RegisterThrottleTests(RegisterThrottleTests.Factory api) : I
 {
     const int RegistrationsPerHour = 3;
 
-    /// <summary>Three accounts per address an hour, on a clock a test can move on by an hour.</summary>
+    /// <summary>Three accounts per address an hour.</summary>
     public sealed class Factory : ApiFactory
     {
-        public TestClock Clock { get; } = new();
-
         protected override Dictionary<string, string> Settings => new(base.Settings)
         {
             ["Auth:RegistrationsPerHour"] = RegistrationsPerHour.ToString(CultureInfo.InvariantCulture),
@@ -25,7 +21,6 @@ public sealed class RegisterThrottleTests(RegisterThrottleTests.Factory api) : I
         {
             base.ConfigureWebHost(builder);
             PeerAddress.AddTo(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Fact
         var user = await api.SignedInUserAsync();
         var sessionId = new JsonWebToken(user.Token).Id;
         await api.Service<IMongoCollection<Session>>()
-            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, DateTime.UtcNow.AddSeconds(-1)));
+            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, api.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
 
         var response = await user.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
@@ -96,7 +96,7 @@ public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Fact
         await (await LoginAsync(username, "wrong password")).ProblemAsync(HttpStatusCode.Unauthorized);
         var ofThisUser = Builders<BsonDocument>.Filter.Regex("_id", $"\\|{username}$");
         var moved = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Throttles).UpdateOneAsync(ofThisUser,
-            Builders<BsonDocument>.Update.Set("count", 50 * MaxFailedLogins).Set("windowEndsAt", DateTime.UtcNow.AddSeconds(-1)));
+            Builders<BsonDocument>.Update.Set("count", 50 * MaxFailedLogins).Set("windowEndsAt", api.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
         Assert.Equal(1, moved.ModifiedCount);
     }
 
