@@ -12,6 +12,7 @@ namespace Notes.Api.Tests.Reliability;
 /// database, not by sockets, and the in-memory client spares a shared two-core machine thousands of loopback connections.
 /// (The real process and its sockets are exercised by the graceful shutdown test.)
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class NoLostWritesTests(NoLostWritesTests.Factory api, ITestOutputHelper output) : IClassFixture<NoLostWritesTests.Factory>
 {
     /// <summary>Every user signs up from the one address the test server gives all requests.</summary>
