@@ -1,31 +1,13 @@
-using Microsoft.AspNetCore.Hosting;
-
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Auth;
 
-public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassFixture<LoginThrottleTests.Factory>
+public sealed class LoginThrottleTests(SignInLimitApi api) : IClassFixture<SignInLimitApi>
 {
-    const int MaxFailedLogins = 3;
-
-    /// <summary>Three failed attempts lock a username out; the window is long enough never to pass during a test.</summary>
-    public class Factory : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings)
-        {
-            ["Auth:MaxFailedLogins"] = MaxFailedLogins.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:LockoutWindow"] = "00:15:00",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            PeerAddress.AddTo(builder);
-        }
-    }
+    const int MaxFailedLogins = SignInLimitApi.MaxFailedLogins;
 
     /// <summary>A second API instance on the first one's database, as behind a load balancer.</summary>
-    sealed class SecondInstance(Factory first) : Factory
+    sealed class SecondInstance(SignInLimitApi first) : SignInLimitApi
     {
         protected override Dictionary<string, string> Settings => new(base.Settings) { ["Mongo:Database"] = first.Database };
     }

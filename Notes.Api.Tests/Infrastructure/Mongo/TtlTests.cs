@@ -9,18 +9,9 @@ namespace Notes.Api.Tests.Infrastructure.Mongo;
 /// Sessions and sign-in throttle windows are removed by MongoDB's TTL monitor, which runs about once a minute (and never on the
 /// embedded engine). So expiry is also judged by time when they are read: a document past its time that is still there counts for nothing.
 /// </summary>
-public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Factory>
+public sealed class TtlTests(SignInLimitApi api) : IClassFixture<SignInLimitApi>
 {
-    const int MaxFailedLogins = 3;
-
-    public class Factory : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings)
-        {
-            ["Auth:MaxFailedLogins"] = MaxFailedLogins.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:LockoutWindow"] = "00:15:00",
-        };
-    }
+    const int MaxFailedLogins = SignInLimitApi.MaxFailedLogins;
 
     readonly HttpClient _anonymous = api.CreateClient();
 
