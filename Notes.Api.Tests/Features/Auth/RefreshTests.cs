@@ -87,12 +87,4 @@ public sealed class RefreshTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.OK, (await otherDevice.GetAsync("/api/auth/me")).StatusCode);
     }
-
-    [Fact]
-    public async Task Refresh_without_a_token_returns_401_Authentication_required()
-    {
-        var response = await api.CreateClient().PostAsync("/api/auth/refresh", null);
-
-        await response.AuthenticationRequiredAsync();
-    }
 }
