@@ -130,6 +130,7 @@ public sealed class LoginThrottleTests(SignInLimitApi api) : IClassFixture<SignI
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 300 sign-ins against a loop of deletes: a load test
     public async Task Login_answers_while_its_tally_is_being_deleted()
     {
         // As when other sign-ins to the account succeed meanwhile: the embedded engine then could answer no tally at all.
