@@ -27,21 +27,24 @@ public sealed class ConfigurationTests
         }
     }
 
-    sealed class WithRegistrationLimit(string limit) : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Auth:RegistrationsPerHour"] = limit };
-    }
-
     [Theory]
-    [InlineData("0")]
-    [InlineData("-5")]
-    public async Task The_app_refuses_to_start_with_a_registration_limit_that_is_not_positive(string limit)
+    [InlineData("Auth:RegistrationsPerHour", "0", "Auth:RegistrationsPerHour must be positive")]
+    [InlineData("Auth:RegistrationsPerHour", "-5", "Auth:RegistrationsPerHour must be positive")]
+    [InlineData("Notes:MaxNotesPerUser", "0", "Notes:MaxNotesPerUser must be positive")]
+    [InlineData("Notes:MaxNotesPerUser", "-1", "Notes:MaxNotesPerUser must be positive")]
+    [InlineData("Mongo:Timeout", "00:00:00", "Mongo:Timeout")]
+    [InlineData("Mongo:Timeout", "-00:00:01", "Mongo:Timeout")]
+    [InlineData("Mongo:Timeout", "01:00:00", "Mongo:Timeout")]
+    [InlineData("Http:AllowedOrigins:0", "*", "Http:AllowedOrigins")]
+    [InlineData("Http:AllowedOrigins:0", "notes.example.com", "Http:AllowedOrigins")]
+    [InlineData("Http:AllowedOrigins:0", "https://notes.example.com/", "Http:AllowedOrigins")]
+    [InlineData("Http:AllowedOrigins:0", "https://notes.example.com/app", "Http:AllowedOrigins")]
+    [InlineData("Http:AllowedOrigins:0", "ftp://notes.example.com", "Http:AllowedOrigins")]
+    public async Task The_app_refuses_to_start_with_a_setting_out_of_its_range_and_names_it(string key, string value, string named)
     {
-        await using var api = new WithRegistrationLimit(limit);
+        var refusal = await StartupRefusal.WithAsync(key, value);
 
-        var refusal = await Assert.ThrowsAnyAsync<Exception>(((IAsyncLifetime)api).InitializeAsync);
-
-        Assert.Contains("Auth:RegistrationsPerHour must be positive", refusal.Message);
+        Assert.Contains(named, refusal.Message);
     }
 
     [Fact]

@@ -53,19 +53,6 @@ public sealed class CrossOriginTests(CrossOriginApi allowing, ApiFactory plain) 
         Assert.All([preflight, request], NoCors);
     }
 
-    [Theory]
-    [InlineData("*")]
-    [InlineData("notes.example.com")]
-    [InlineData("https://notes.example.com/")]
-    [InlineData("https://notes.example.com/app")]
-    [InlineData("ftp://notes.example.com")]
-    public async Task The_app_refuses_to_start_with_an_allowed_origin_that_is_not_an_origin(string origin)
-    {
-        var refusal = await StartupRefusal.WithAsync("Http:AllowedOrigins:0", origin);
-
-        Assert.Contains("Http:AllowedOrigins", refusal.Message);
-    }
-
     static HttpRequestMessage Preflight(string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, "/api/notes");

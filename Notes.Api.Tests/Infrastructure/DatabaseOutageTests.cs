@@ -59,6 +59,7 @@ public class PausableDatabaseApi : PausableApi
     }
 }
 
+[Trait("Category", "Slow")]
 public sealed class DatabaseOutageTests(PausableDatabaseApi api, ITestOutputHelper output) : IClassFixture<PausableDatabaseApi>
 {
     const string SomeNoteId = "0123456789abcdef01234567";
@@ -173,6 +174,7 @@ public sealed class DatabaseOutageTests(PausableDatabaseApi api, ITestOutputHelp
     }
 }
 
+[Trait("Category", "Slow")]
 public sealed class DatabaseLateAtStartTests
 {
     /// <summary>An engine that is frozen when the app starts and wakes a few seconds later, as when both are started together.</summary>

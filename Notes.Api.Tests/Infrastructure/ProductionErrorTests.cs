@@ -50,6 +50,7 @@ public sealed class ProductionErrorTests(FailingCodeApi failing, ProductionOutag
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // a database outage
     public async Task An_unreachable_database_is_a_503_problem_that_reveals_nothing_of_the_driver_error()
     {
         Assert.True(outage.Service<IHostEnvironment>().IsProduction());

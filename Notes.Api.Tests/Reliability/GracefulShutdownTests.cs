@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Notes.Api.Tests.Reliability;
 
 /// <summary>The API as it is deployed: its own process, on a real socket, stopped the way a supervisor stops it.</summary>
+[Trait("Category", "Slow")]
 public sealed class GracefulShutdownTests(ITestOutputHelper output)
 {
     const int SlowSignIns = 3;

@@ -12,14 +12,9 @@ namespace Notes.Api.Tests.Reliability;
 /// database, not by sockets, and the in-memory client spares a shared two-core machine thousands of loopback connections.
 /// (The real process and its sockets are exercised by the graceful shutdown test.)
 /// </summary>
-public sealed class NoLostWritesTests(NoLostWritesTests.Factory api, ITestOutputHelper output) : IClassFixture<NoLostWritesTests.Factory>
+[Trait("Category", "Slow")]
+public sealed class NoLostWritesTests(ApiFactory api, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
-    /// <summary>Every user signs up from the one address the test server gives all requests.</summary>
-    public class Factory : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Auth:RegistrationsPerHour"] = "100000" };
-    }
-
     const int UserCount = 50;
     const int NotesEach = 10;
     const int MixedStepsEach = 30;

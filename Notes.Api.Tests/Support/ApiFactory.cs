@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -8,12 +9,17 @@ namespace Notes.Api.Tests.Support;
 /// <summary>
 /// The API in memory, on the real MongoDB driver over TCP, with a database of its own for one test class.
 /// Subclasses change settings (a short token lifetime, a small sign-in limit) or bring their own engine.
+/// The app reads time from <see cref="Clock"/>, so a test lets a session or a window expire by moving it, never by waiting.
+/// The JWT handler alone judges a token's own exp and nbf by the system clock (IdentityModel takes no TimeProvider there),
+/// so a test that uses tokens after moving the clock moves it less than their 30-second skew.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string SigningKey = "a-test-signing-key-that-is-longer-than-32-bytes";
 
     public string Database { get; } = $"notes_test_{Guid.NewGuid():N}";
+
+    public TestClock Clock { get; } = new();
 
     protected MongoEngine Engine { get; private set; } = null!;
 
@@ -43,6 +49,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

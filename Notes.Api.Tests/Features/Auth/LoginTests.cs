@@ -12,7 +12,7 @@ public sealed class LoginTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Login_returns_200_with_a_bearer_token_that_expires_in_30_minutes_and_the_account()
     {
         var (id, username) = await RegisterAsync(Users.NewName(), Users.Password);
-        var before = DateTimeOffset.UtcNow;
+        var before = api.Clock.GetUtcNow();
 
         var response = await LoginAsync(username, Users.Password);
 
@@ -24,7 +24,7 @@ public sealed class LoginTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", expiresAt);
         // The session starts on a whole second, so it may expire up to a second before 30 minutes from the request.
         Assert.InRange(DateTimeOffset.Parse(expiresAt, CultureInfo.InvariantCulture),
-            before.AddMinutes(30).AddSeconds(-2), DateTimeOffset.UtcNow.AddMinutes(30));
+            before.AddMinutes(30).AddSeconds(-2), api.Clock.GetUtcNow().AddMinutes(30));
         Assert.Equal(id, body["user"]!["id"]!.GetValue<string>());
         Assert.Equal(username, body["user"]!["username"]!.GetValue<string>());
     }

@@ -1,31 +1,13 @@
-using Microsoft.AspNetCore.Hosting;
-
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Auth;
 
-public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassFixture<LoginThrottleTests.Factory>
+public sealed class LoginThrottleTests(SignInLimitApi api) : IClassFixture<SignInLimitApi>
 {
-    const int MaxFailedLogins = 3;
-
-    /// <summary>Three failed attempts lock a username out; the window is long enough never to pass during a test.</summary>
-    public class Factory : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings)
-        {
-            ["Auth:MaxFailedLogins"] = MaxFailedLogins.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:LockoutWindow"] = "00:15:00",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            PeerAddress.AddTo(builder);
-        }
-    }
+    const int MaxFailedLogins = SignInLimitApi.MaxFailedLogins;
 
     /// <summary>A second API instance on the first one's database, as behind a load balancer.</summary>
-    sealed class SecondInstance(Factory first) : Factory
+    sealed class SecondInstance(SignInLimitApi first) : SignInLimitApi
     {
         protected override Dictionary<string, string> Settings => new(base.Settings) { ["Mongo:Database"] = first.Database };
     }
@@ -124,14 +106,14 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
     public async Task Login_throttle_is_kept_in_MongoDB_for_the_username()
     {
         var user = await api.SignedInUserAsync();
-        var start = DateTime.UtcNow;
+        var start = api.Clock.GetUtcNow().UtcDateTime;
 
         await FailAsync(user.Username, MaxFailedLogins);
 
         var throttle = api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>(CollectionNames.Throttles);
         var kept = await throttle.Find(Builders<MongoDB.Bson.BsonDocument>.Filter.Regex("_id", $"^login\\|.*\\|{user.Username}$")).SingleAsync();
         Assert.Equal(MaxFailedLogins, kept["count"].AsInt32);
-        Assert.InRange(kept["windowEndsAt"].ToUniversalTime(), start.AddMinutes(15).AddSeconds(-1), DateTime.UtcNow.AddMinutes(15).AddSeconds(1));
+        Assert.InRange(kept["windowEndsAt"].ToUniversalTime(), start.AddMinutes(15).AddSeconds(-1), api.Clock.GetUtcNow().UtcDateTime.AddMinutes(15).AddSeconds(1));
     }
 
     [Fact]
@@ -148,6 +130,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.Factory api) : IClassF
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 300 sign-ins against a loop of deletes: a load test
     public async Task Login_answers_while_its_tally_is_being_deleted()
     {
         // As when other sign-ins to the account succeed meanwhile: the embedded engine then could answer no tally at all.
@@ -216,7 +199,7 @@ public sealed class LoginThrottleWindowTests(LoginThrottleWindowTests.Factory ap
         await throttled.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.InRange(int.Parse(Assert.Single(throttled.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 1, 3);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        api.Clock.Advance(TimeSpan.FromSeconds(3.5));
         var response = await LoginAsync(user.Username, user.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -45,12 +45,4 @@ public sealed class LogoutTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await response.TokenRefusedAsync("Token has been revoked");
     }
-
-    [Fact]
-    public async Task Logout_without_a_token_returns_401_Authentication_required()
-    {
-        var response = await api.CreateClient().PostAsync("/api/auth/logout", null);
-
-        await response.AuthenticationRequiredAsync();
-    }
 }

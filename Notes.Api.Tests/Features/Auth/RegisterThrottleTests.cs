@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -11,22 +9,14 @@ public sealed class RegisterThrottleTests(RegisterThrottleTests.Factory api) : I
 {
     const int RegistrationsPerHour = 3;
 
-    /// <summary>Three accounts per address an hour, on a clock a test can move on by an hour.</summary>
-    public sealed class Factory : ApiFactory
+    /// <summary>Three accounts per address an hour; the log is kept, for the audit event a refusal writes.</summary>
+    public sealed class Factory : RecordedLogsApi
     {
-        public TestClock Clock { get; } = new();
-
         protected override Dictionary<string, string> Settings => new(base.Settings)
         {
             ["Auth:RegistrationsPerHour"] = RegistrationsPerHour.ToString(CultureInfo.InvariantCulture),
         };
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            PeerAddress.AddTo(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
     }
 
     readonly HttpClient _client = api.CreateClient();
@@ -48,6 +38,21 @@ public sealed class RegisterThrottleTests(RegisterThrottleTests.Factory api) : I
         Assert.Matches("^[0-9]+$", retryAfter);
         Assert.InRange(int.Parse(retryAfter, CultureInfo.InvariantCulture), 50 * 60, 60 * 60);
         Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(username, NewPeer())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_beyond_the_limit_is_audited_with_the_client_address_and_the_wait()
+    {
+        await RegisterNewAsync(RegistrationsPerHour);
+
+        var response = await RegisterAsync(Users.NewName());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var entry = Assert.Single(api.Entries, e => e.Category == "Notes.Api.Audit" && e.EventId.Id == 1006
+            && Equals(e.Fields.GetValueOrDefault("ClientAddress"), IPAddress.Parse(_peer).ToString()));
+        Assert.Equal("RegistrationThrottled", entry.EventId.Name);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture), entry.Fields["RetryAfterSeconds"]);
     }
 
     [Fact]

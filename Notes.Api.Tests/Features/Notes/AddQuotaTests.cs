@@ -45,16 +45,6 @@ public sealed class AddQuotaTests(SmallQuotaApi api) : IClassFixture<SmallQuotaA
         Assert.Equal(1, (await other.ListNotesAsync()).Total());
     }
 
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-1")]
-    public async Task The_app_refuses_to_start_with_a_limit_that_is_not_positive(string limit)
-    {
-        var refusal = await StartupRefusal.WithAsync("Notes:MaxNotesPerUser", limit);
-
-        Assert.Contains("Notes:MaxNotesPerUser must be positive", refusal.Message);
-    }
-
     async Task<TestUser> UserAtTheLimitAsync()
     {
         var user = await api.SignedInUserAsync();

@@ -8,7 +8,7 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Add_returns_201_with_the_note_and_its_location()
     {
         var user = await api.SignedInUserAsync();
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var before = api.Clock.GetUtcNow().AddSeconds(-1);
 
         var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "Groceries", description = "milk, eggs" });
 
@@ -19,7 +19,7 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("Groceries", note.Title());
         Assert.Equal("milk, eggs", note["description"]!.GetValue<string>());
         Assert.Equal(1, note.Version());
-        Assert.InRange(note.Time("createdAt"), before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.InRange(note.Time("createdAt"), before, api.Clock.GetUtcNow().AddSeconds(1));
         Assert.Equal(note.Time("createdAt"), note.Time("updatedAt"));
         Assert.Equal(["id", "title", "description", "createdAt", "updatedAt", "version"], note.AsObject().Select(p => p.Key));
     }
@@ -168,8 +168,8 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
         var note = await response.JsonAsync();
         Assert.NotEqual(chosenId, note.Id());
         Assert.Equal(1, note.Version());
-        Assert.True(note.Time("createdAt") > DateTimeOffset.UtcNow.AddMinutes(-5));
-        Assert.True(note.Time("updatedAt") > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.True(note.Time("createdAt") > api.Clock.GetUtcNow().AddMinutes(-5));
+        Assert.True(note.Time("updatedAt") > api.Clock.GetUtcNow().AddMinutes(-5));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetNoteAsync(note.Id())).StatusCode);
         Assert.Equal(0, (await other.ListNotesAsync()).Total());
         Assert.Equal(["Mine"], (await owner.ListNotesAsync()).Titles());

@@ -11,7 +11,7 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         var oldest = await user.AddNoteAsync("oldest");
         await user.AddNoteAsync("middle");
         await user.AddNoteAsync("newest");
-        await Task.Delay(5);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(10));
         await user.PutNoteAsync(oldest.Id(), new { title = "oldest, changed last" });
 
         var list = await user.ListNotesAsync();
@@ -47,11 +47,11 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var user = await api.SignedInUserAsync();
         var banana = await user.AddNoteAsync("banana");
-        await Task.Delay(5);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(10));
         await user.AddNoteAsync("apple");
-        await Task.Delay(5);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(10));
         await user.AddNoteAsync("cherry");
-        await Task.Delay(5);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(10));
         await user.PutNoteAsync(banana.Id(), new { title = "banana" });
 
         var list = await user.ListNotesAsync(query);

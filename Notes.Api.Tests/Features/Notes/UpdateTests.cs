@@ -9,7 +9,7 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var user = await api.SignedInUserAsync();
         var added = await user.AddNoteAsync("Draft", "first words");
-        await Task.Delay(20);
+        api.Clock.Advance(TimeSpan.FromMilliseconds(10));
 
         var response = await user.PutNoteAsync(added.Id(), new { title = "  Final  ", description = "last words" });
 

@@ -70,7 +70,7 @@ public sealed class SessionCheckTests(ApiFactory api) : IClassFixture<ApiFactory
         var user = await api.SignedInUserAsync();
         var sessionId = new JsonWebToken(user.Token).Id;
         await api.Service<IMongoCollection<Session>>()
-            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, DateTime.UtcNow.AddSeconds(-1)));
+            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, api.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
 
         var response = await user.Client.GetAsync("/api/auth/me");
 
@@ -141,7 +141,7 @@ public sealed class SessionExpiryTests(SessionExpiryTests.Factory api) : IClassF
         var user = await api.SignedInUserAsync();
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        api.Clock.Advance(TimeSpan.FromSeconds(3));
         var response = await user.Client.GetAsync("/api/auth/me");
 
         await response.TokenRefusedAsync("Token has expired");

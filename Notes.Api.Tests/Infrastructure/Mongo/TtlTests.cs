@@ -9,18 +9,9 @@ namespace Notes.Api.Tests.Infrastructure.Mongo;
 /// Sessions and sign-in throttle windows are removed by MongoDB's TTL monitor, which runs about once a minute (and never on the
 /// embedded engine). So expiry is also judged by time when they are read: a document past its time that is still there counts for nothing.
 /// </summary>
-public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Factory>
+public sealed class TtlTests(SignInLimitApi api) : IClassFixture<SignInLimitApi>
 {
-    const int MaxFailedLogins = 3;
-
-    public class Factory : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings)
-        {
-            ["Auth:MaxFailedLogins"] = MaxFailedLogins.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:LockoutWindow"] = "00:15:00",
-        };
-    }
+    const int MaxFailedLogins = SignInLimitApi.MaxFailedLogins;
 
     readonly HttpClient _anonymous = api.CreateClient();
 
@@ -51,7 +42,7 @@ public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Fact
         var user = await api.SignedInUserAsync();
         var sessionId = new JsonWebToken(user.Token).Id;
         await api.Service<IMongoCollection<Session>>()
-            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, DateTime.UtcNow.AddSeconds(-1)));
+            .UpdateOneAsync(s => s.Id == sessionId, Builders<Session>.Update.Set(s => s.ExpiresAt, api.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
 
         var response = await user.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
@@ -96,7 +87,7 @@ public sealed class TtlTests(TtlTests.Factory api) : IClassFixture<TtlTests.Fact
         await (await LoginAsync(username, "wrong password")).ProblemAsync(HttpStatusCode.Unauthorized);
         var ofThisUser = Builders<BsonDocument>.Filter.Regex("_id", $"\\|{username}$");
         var moved = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Throttles).UpdateOneAsync(ofThisUser,
-            Builders<BsonDocument>.Update.Set("count", 50 * MaxFailedLogins).Set("windowEndsAt", DateTime.UtcNow.AddSeconds(-1)));
+            Builders<BsonDocument>.Update.Set("count", 50 * MaxFailedLogins).Set("windowEndsAt", api.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
         Assert.Equal(1, moved.ModifiedCount);
     }
 

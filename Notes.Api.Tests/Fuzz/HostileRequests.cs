@@ -5,44 +5,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using Notes.Api.Infrastructure.Http;
 
-namespace Notes.Api.Tests.Support;
-
-/// <summary>An operation as the API's OpenAPI document describes it.</summary>
-public sealed record ApiOperation(string Method, string Path, IReadOnlyList<ApiParameter> Parameters, JsonNode? BodySchema)
-{
-    public override string ToString() => $"{Method} {Path}";
-}
-
-public sealed record ApiParameter(string Name, string In, JsonNode Schema);
-
-/// <summary>What a request authenticates with: nothing, a live session's token, that token with its signature broken, or a forgery.</summary>
-public enum Credential { None, Session, TamperedSession, Forged }
-
-/// <summary>The parts of a request that can be made hostile; framing is its content type and whether its length is declared.</summary>
-public enum RequestPart { Path, Query, Headers, Credential, Body, Framing }
-
-/// <summary>One generated request. Its text is what a failing run prints, so it shows every part that was sent.</summary>
-public sealed record HostileRequest(
-    ApiOperation Operation, IReadOnlyList<RequestPart> Broken, string Url, Credential Credential, string ForgedAuthorization,
-    IReadOnlyList<KeyValuePair<string, string>> Headers, string? ContentType, byte[]? Body, bool Chunked)
-{
-    public override string ToString()
-    {
-        var text = new StringBuilder($"Hostile parts: {(Broken.Count == 0 ? "none" : string.Join(", ", Broken))}\n{Operation.Method} {Shorten(Url, 600)}\n");
-        text.Append(Credential == Credential.Forged ? $"Authorization: {Shorten(ForgedAuthorization, 200)}\n" : $"Credential: {Credential}\n");
-        foreach (var (name, value) in Headers)
-            text.Append($"{name}: {Shorten(value, 200)}\n");
-        if (Body is not null)
-            text.Append($"Content-Type: {ContentType ?? "(none)"}{(Chunked ? ", chunked" : "")}\n{Body.Length} bytes: {Shorten(Encoding.UTF8.GetString(Body), 600)}");
-        return text.ToString();
-    }
-
-    static string Shorten(string text, int length)
-    {
-        var shown = text.Length > length ? $"{text[..length]}... ({text.Length} characters)" : text;
-        return string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-    }
-}
+namespace Notes.Api.Tests.Fuzz;
 
 /// <summary>
 /// Requests for every operation of an OpenAPI document, built from its schemas and made to break them: values the schema allows,
@@ -79,7 +42,7 @@ public sealed class HostileRequests
         null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-8",
         "application/json; charset=utf-16", "application/problem+json", "application/xml", "*/*", "application/json; charset=\"", "application/json");
 
-    readonly JsonNode _document;
+    readonly ApiDocument _document;
     readonly Gen<string> _words;
     readonly Gen<string> _text;
     readonly Gen<string> _pieces;
@@ -87,11 +50,11 @@ public sealed class HostileRequests
 
     /// <param name="document">The OpenAPI document.</param>
     /// <param name="knownIds">Ids of things that exist (the caller's and someone else's), so requests reach past "not found".</param>
-    public HostileRequests(JsonNode document, IReadOnlyList<string> knownIds)
+    public HostileRequests(ApiDocument document, IReadOnlyList<string> knownIds)
     {
         _document = document;
-        // Words the document itself uses (property names, defaults) are what a query value most likely has to be: a dictionary.
-        _words = Gen.OneOf<string>([.. DocumentWords(document).Concat(CommonWords).Distinct()]);
+        // Words the document itself uses are what a query value most likely has to be: a dictionary.
+        _words = Gen.OneOf<string>([.. document.Words().Concat(CommonWords).Distinct()]);
         // Text is made of pieces: plain words, text that has broken things before, and any UTF-16 code unit at all.
         var piece = Gen.Frequency<string>(
             (4, Gen.String[Gen.Char.AlphaNumeric, 1, 8]),
@@ -107,18 +70,6 @@ public sealed class HostileRequests
             (3, Gen.OneOf<string>([.. knownIds])),
             (1, Gen.Byte.Array[12].Select(Convert.ToHexStringLower)));
     }
-
-    public IReadOnlyList<ApiOperation> Operations() =>
-    [
-        .. from path in _document["paths"]!.AsObject()
-           from operation in path.Value!.AsObject()
-           select new ApiOperation(
-               operation.Key.ToUpperInvariant(),
-               path.Key,
-               [.. (operation.Value!["parameters"]?.AsArray() ?? []).Select(p =>
-                   new ApiParameter(p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), Resolve(p["schema"]!)))],
-               operation.Value["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema ? Resolve(schema) : null),
-    ];
 
     /// <summary>
     /// Requests for one operation: each is a valid request with none to three of its parts made hostile, so most reach past the first
@@ -184,8 +135,8 @@ public sealed class HostileRequests
             .Select(all => all.SelectMany(p => p).ToArray() is { Length: > 0 } flat ? "?" + string.Join('&', flat) : "");
     }
 
-    /// <summary>A value of the parameter's type: for text, its default or a word the document uses more often than not.</summary>
-    Gen<string> ValidQueryValue(JsonNode schema) => schema["type"]?.GetValue<string>() switch
+    /// <summary>A value of the parameter's type: one it lists, or for text its default or a word the document uses more often than not.</summary>
+    Gen<string> ValidQueryValue(JsonNode schema) => ApiDocument.Listed(schema) is { Length: > 0 } listed ? Gen.OneOf(listed) : ApiDocument.TypeOf(schema) switch
     {
         "integer" => Integers(schema).Select(i => i.ToString(CultureInfo.InvariantCulture)),
         "boolean" => Gen.OneOf("true", "false"),
@@ -224,7 +175,7 @@ public sealed class HostileRequests
         ({ } schema, true) => Gen.Frequency<byte[]?>(
             (4, OffSchema(schema).Select(AsBody)),
             (1, AnyJson().Select(AsBody)),
-            (1, NotJson(PropertyNames(schema)))),
+            (1, NotJson(_document.PropertyNames(schema)))),
     };
 
     /// <summary>
@@ -233,8 +184,8 @@ public sealed class HostileRequests
     /// </summary>
     Gen<string> Valid(JsonNode schema)
     {
-        schema = Resolve(schema);
-        var value = schema["type"]?.GetValue<string>() switch
+        schema = _document.Resolve(schema);
+        var value = ApiDocument.TypeOf(schema) switch
         {
             "object" => Members(schema).Select(ObjectText),
             "string" => ValidString(schema).Select(Quote),
@@ -244,7 +195,7 @@ public sealed class HostileRequests
             "array" => Valid(schema["items"] ?? new JsonObject()).Array[0, 4].Select(items => $"[{string.Join(',', items)}]"),
             _ => AnyJson(),
         };
-        return schema["nullable"]?.GetValue<bool>() == true ? Gen.Frequency<string>((1, Gen.Const("null")), (5, value)) : value;
+        return ApiDocument.IsNullable(schema) ? Gen.Frequency<string>((1, Gen.Const("null")), (5, value)) : value;
     }
 
     Gen<(string Name, string Json)[]> Members(JsonNode schema)
@@ -260,6 +211,8 @@ public sealed class HostileRequests
 
     Gen<string> ValidString(JsonNode schema)
     {
+        if (ApiDocument.Listed(schema) is { Length: > 0 } listed)
+            return Gen.OneOf(listed);
         var pattern = schema["pattern"]?.GetValue<string>();
         var quantifier = pattern is null ? null : Regex.Match(pattern, @"\{(\d+),(\d+)\}");
         var min = schema["minLength"]?.GetValue<int>() ?? (quantifier is { Success: true } ? int.Parse(quantifier.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
@@ -273,13 +226,13 @@ public sealed class HostileRequests
 
     /// <summary>Integers within the schema's bounds; without bounds, the small positive ones that counts and sizes usually are.</summary>
     static Gen<int> Integers(JsonNode schema) =>
-        Gen.Int[schema["minimum"]?.GetValue<int>() ?? 1, schema["maximum"]?.GetValue<int>() ?? 100];
+        Gen.Int[(int)(schema["minimum"]?.GetValue<double>() ?? 1), (int)(schema["maximum"]?.GetValue<double>() ?? 100)];
 
     /// <summary>The schema's object with one to three things wrong: a value of the wrong type, null, hostile or huge; a member missing, extra or twice.</summary>
     Gen<string> OffSchema(JsonNode schema)
     {
-        schema = Resolve(schema);
-        var names = PropertyNames(schema);
+        schema = _document.Resolve(schema);
+        var names = _document.PropertyNames(schema);
         if (names.Length == 0)
             return AnyJson();
         var wrongValue = Gen.OneOf<string>(AnyJson(), _text.Select(Quote), Gen.Const("null"), Huge.Select(Quote));
@@ -341,27 +294,6 @@ public sealed class HostileRequests
     }
 
     // ---- helpers
-
-    JsonNode Resolve(JsonNode schema) =>
-        schema["$ref"]?.GetValue<string>() is { } reference
-            ? Resolve(reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate(_document, (node, key) => node[key]!))
-            : schema;
-
-    string[] PropertyNames(JsonNode schema) => [.. (Resolve(schema)["properties"]?.AsObject() ?? []).Select(p => p.Key)];
-
-    static IEnumerable<string> DocumentWords(JsonNode? node)
-    {
-        foreach (var child in node switch { JsonObject o => o.Select(p => p.Value), JsonArray a => a, _ => [] })
-        {
-            if (child is JsonObject properties && child.Parent is JsonObject && child.GetPropertyName() == "properties")
-                foreach (var property in properties)
-                    yield return property.Key;
-            if (child is JsonValue value && child.Parent is JsonObject && child.GetPropertyName() == "default" && value.TryGetValue<string>(out var defaultWord))
-                yield return defaultWord;
-            foreach (var word in DocumentWords(child))
-                yield return word;
-        }
-    }
 
     static string ObjectText((string Name, string Json)[] members) => $"{{{string.Join(',', members.Select(m => $"{Quote(m.Name)}:{m.Json}"))}}}";
 
