@@ -51,7 +51,12 @@ app.UseDashboard()
     {
         c.Errors.UseProblemDetails(p => p.ResponseBuilder = Problems.FromFailures);
         c.Binding.UseReadableBindingErrors();
-        c.Endpoints.Configurator = SessionCheck.GuardUnlessAnonymous;
+        c.Serializer.RequestDeserializer = JsonBodies.ReadUnlessEmpty(c.Serializer.Options);
+        c.Endpoints.Configurator = endpoint =>
+        {
+            SessionCheck.GuardUnlessAnonymous(endpoint);
+            NoteIdCheck.GuardNoteRoutes(endpoint);
+        };
     })
     // After UseFastEndpoints, whose serializer settings (camelCase) the document must describe.
     .UseSwaggerGen(

@@ -20,4 +20,7 @@ internal sealed class Note
     public DateTime UpdatedAt { get; init; }
 
     public int Version { get; init; }
+
+    /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
+    public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
 }

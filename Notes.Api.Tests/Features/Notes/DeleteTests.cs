@@ -65,7 +65,7 @@ public sealed class DeleteTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var response = await user.Client.DeleteAsync($"/api/notes/{id}");
 
-        await response.ProblemAsync(HttpStatusCode.NotFound);
+        await response.ProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class GetTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var response = await user.GetNoteAsync(id);
 
-        await response.ProblemAsync(HttpStatusCode.NotFound);
+        await response.ProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]

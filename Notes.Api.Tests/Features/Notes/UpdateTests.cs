@@ -229,6 +229,6 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var response = await user.PutNoteAsync(id, new { title = "Ghost" });
 
-        await response.ProblemAsync(HttpStatusCode.NotFound);
+        await response.ProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
 }

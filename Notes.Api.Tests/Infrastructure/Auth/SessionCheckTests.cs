@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 
 using Notes.Api.Entities;
 
@@ -14,6 +15,19 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 /// </summary>
 public sealed class SessionCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
+    /// <summary>The stored names the check's query is written with (BSON, built once) are the names the driver maps the entities to.</summary>
+    [Theory]
+    [InlineData(typeof(Session), nameof(Session.Id), "_id")]
+    [InlineData(typeof(Session), nameof(Session.UserId), "userId")]
+    [InlineData(typeof(Session), nameof(Session.ExpiresAt), "expiresAt")]
+    [InlineData(typeof(User), nameof(User.Id), "_id")]
+    public void The_session_query_names_the_fields_as_they_are_stored(Type entity, string member, string storedName)
+    {
+        _ = api.Service<IMongoClient>(); // the app's conventions are registered with its client
+
+        Assert.Equal(storedName, BsonClassMap.LookupClassMap(entity).GetMemberMap(member).ElementName);
+    }
+
     [Fact]
     public async Task A_refused_token_changes_nothing()
     {

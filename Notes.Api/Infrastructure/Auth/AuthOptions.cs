@@ -31,6 +31,6 @@ internal sealed class AuthOptions
         ClockSkew = TimeSpan.FromSeconds(30),
         RequireExpirationTime = true,
         RequireSignedTokens = true,
-        NameClaimType = "name",
+        NameClaimType = TokenClaims.Username,
     };
 }

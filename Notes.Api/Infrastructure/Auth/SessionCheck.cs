@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
 using MongoDB.Bson;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -24,8 +23,8 @@ internal sealed class SessionCheck : IGlobalPreProcessor
     public async Task PreProcessAsync(IPreProcessorContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var userId = http.User.FindFirstValue(JwtRegisteredClaimNames.Sub);
-        var sessionId = http.User.FindFirstValue(JwtRegisteredClaimNames.Jti);
+        var userId = http.User.FindFirstValue(TokenClaims.UserId);
+        var sessionId = http.User.FindFirstValue(TokenClaims.SessionId);
         if (userId is null || sessionId is null)
         {
             await BearerChallenge.SendAsync(http, BearerChallenge.InvalidToken);
@@ -62,7 +61,8 @@ internal sealed class SessionCheck : IGlobalPreProcessor
     /// <summary>The token's session as one query sees it: <c>live</c> holds it while it has not expired, <c>found</c> whatever its time.</summary>
     sealed class Standing
     {
-        // The parts that never change, built once; the stored names follow the camelCase convention.
+        // Written as BSON, its fixed parts built once, since rendering typed stages costs CPU on every request; the stored names
+        // (camelCase by convention) are pinned to the entities' class maps by SessionCheckTests.
         static readonly BsonDocument UserLookup = new("$lookup", new BsonDocument
         {
             { "from", CollectionNames.Users },

@@ -23,9 +23,9 @@ internal sealed class SessionIssuer(IMongoCollection<Session> sessions, IOptions
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([
-                new Claim(JwtRegisteredClaimNames.Sub, userId),
-                new Claim(JwtRegisteredClaimNames.Name, username),
-                new Claim(JwtRegisteredClaimNames.Jti, session.Id),
+                new Claim(TokenClaims.UserId, userId),
+                new Claim(TokenClaims.Username, username),
+                new Claim(TokenClaims.SessionId, session.Id),
             ]),
             Issuer = auth.Issuer,
             Audience = auth.Audience,

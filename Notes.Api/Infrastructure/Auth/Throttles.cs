@@ -15,14 +15,20 @@ internal sealed class Throttles(IMongoCollection<Throttle> throttles)
     public async Task<Throttle> CountAsync(string key, DateTime now, TimeSpan window, CancellationToken ct)
     {
         await throttles.DeleteOneAsync(t => t.Id == key && t.WindowEndsAt <= now, ct);
-        try
+        while (true)
         {
-            return await IncrementAsync(key, now + window, ct);
-        }
-        catch (MongoException ex) when (ex.IsDuplicateKey())
-        {
-            // Two first events raced to open the window; the loser counts itself into the winner's.
-            return await IncrementAsync(key, now + window, ct);
+            try
+            {
+                // One atomic upsert per event, whose answer is this event's own tally. MongoDB always answers with the tally; the
+                // embedded engine (which finds, then writes by id) answers none when a request deletes the tally in between
+                // (a sign-in succeeding), so the event is counted again rather than lost: a limit may over-count, never under-count.
+                if (await IncrementAsync(key, now + window, ct) is { } tally)
+                    return tally;
+            }
+            catch (MongoException ex) when (ex.IsDuplicateKey())
+            {
+                // Two first events raced to open the window; the loser counts itself into the winner's.
+            }
         }
     }
 
@@ -53,13 +59,10 @@ internal sealed class Throttles(IMongoCollection<Throttle> throttles)
         _ => $"{(seconds + 59) / 60} minutes",
     };
 
-    async Task<Throttle> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
-        await throttles.FindOneAndUpdateAsync(
+    Task<Throttle?> IncrementAsync(string key, DateTime windowEndsAt, CancellationToken ct) =>
+        throttles.FindOneAndUpdateAsync<Throttle?>(
             Builders<Throttle>.Filter.Eq(t => t.Id, key),
             Builders<Throttle>.Update.Inc(t => t.Count, 1).SetOnInsert(t => t.WindowEndsAt, windowEndsAt),
-            new FindOneAndUpdateOptions<Throttle> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
-            ct)
-        // MongoDB always returns the tally it upserted. The embedded engine can return none when a request at that moment deletes
-        // the tally (a sign-in succeeding); this event then stands alone.
-        ?? new Throttle { Id = key, Count = 1, WindowEndsAt = windowEndsAt };
+            new FindOneAndUpdateOptions<Throttle, Throttle?> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+            ct);
 }

@@ -2,8 +2,9 @@ namespace Notes.Api.Features.Auth.Login;
 
 internal sealed class Request
 {
-    public string Username { get; init; } = "";
-    public string Password { get; init; } = "";
+    // A JSON null reads as empty, like a missing member, which the rules below refuse.
+    public string Username { get; init => field = value ?? ""; } = "";
+    public string Password { get; init => field = value ?? ""; } = "";
 
     internal sealed class Validator : Validator<Request>
     {

@@ -1,10 +1,12 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Auth.Logout;
 
 internal sealed class Request
 {
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 
-    [FromClaim("jti")]
+    [FromClaim(TokenClaims.SessionId)]
     public string SessionId { get; init; } = "";
 }

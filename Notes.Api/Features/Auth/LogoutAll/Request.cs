@@ -1,7 +1,9 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Auth.LogoutAll;
 
 internal sealed class Request
 {
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 }

@@ -1,13 +1,15 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Auth.Me;
 
 internal sealed class Request
 {
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 
-    [FromClaim("name")]
+    [FromClaim(TokenClaims.Username)]
     public string Username { get; init; } = "";
 
-    [FromClaim("exp")]
+    [FromClaim(TokenClaims.ExpiresAt)]
     public long ExpiresAtUnixSeconds { get; init; }
 }

@@ -1,10 +1,8 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Auth.Register;
 
 internal sealed class Request
 {
-    // A JSON null reads as empty, which the rules below refuse, instead of reaching the hash and the database as null.
+    // A JSON null reads as empty, like a missing member, which the rules below refuse: it never reaches the hash or the database.
     public string Username { get; init => field = value ?? ""; } = "";
     public string Password { get; init => field = value ?? ""; } = "";
 

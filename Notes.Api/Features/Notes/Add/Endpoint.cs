@@ -30,7 +30,7 @@ internal sealed class Endpoint(Data data, IOptions<NotesOptions> options, TimePr
             return;
         }
 
-        var note = await data.InsertAsync(req.UserId, req.Title!.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
+        var note = await data.InsertAsync(req.UserId, req.Title.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
         HttpContext.Response.Headers.ETag = ETag.Of(note.Version);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = note.Id }, NoteResponse.From(note), cancellation: ct);
     }

@@ -1,11 +1,14 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Notes.Add;
 
 internal sealed class Request
 {
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 
-    public string? Title { get; init; }
+    // A JSON null reads as empty, like a missing title, which the rules below refuse.
+    public string Title { get; init => field = value ?? ""; } = "";
     public string? Description { get; init; }
 
     internal sealed class Validator : Validator<Request>

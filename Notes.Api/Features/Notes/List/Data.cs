@@ -13,9 +13,6 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// <summary>The fields a list can be sorted by, named alike in the API and in the database.</summary>
     public static readonly FrozenSet<string> SortFields = FrozenSet.Create("updatedAt", "createdAt", "title");
 
-    /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
-    public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
-
     /// <summary>
     /// The longest a page may hold the database, so no search can keep it busy; past it the request answers 503. Under the
     /// client's own timeout (Mongo:Timeout, 1.4 s by default), so the server stops the query before the client gives up on it.
@@ -59,7 +56,7 @@ internal sealed class Data(IMongoCollection<Note> notes)
                 { "items", new BsonArray { new BsonDocument("$skip", (req.Page - 1) * req.PageSize), new BsonDocument("$limit", req.PageSize), ResponseFields } },
                 { "total", CountAll },
             }));
-        var options = new AggregateOptions { Collation = req.Sort == "title" ? TitleOrder : null, MaxTime = MaxTime };
+        var options = new AggregateOptions { Collation = req.Sort == "title" ? Note.TitleOrder : null, MaxTime = MaxTime };
         var result = await notes.Aggregate(pipeline, options, ct).SingleAsync(ct);
         return (result.Items, result.Total is [var total] ? total.Count : 0);
     }

@@ -1,3 +1,5 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Notes.List;
 
 /// <param name="Search">Case-insensitive text to find in a title or description, taken literally.</param>
@@ -7,7 +9,7 @@ internal sealed record Request(string? Search = null, int Page = 1, int PageSize
 {
     public const int MaxPageSize = 100;
 
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 
     internal sealed class Validator : Validator<Request>

@@ -1,17 +1,15 @@
-using MongoDB.Bson;
-
 namespace Notes.Api.Features.Notes.Update;
 
 /// <summary>How an update ended: the rewritten note, or why there is none.</summary>
 internal abstract record Outcome
 {
-    public sealed record Updated(Note Note) : Outcome;
+    internal sealed record Updated(Note Note) : Outcome;
 
     /// <summary>The note is the owner's, but at another version than the one required.</summary>
-    public sealed record Stale : Outcome;
+    internal sealed record Stale : Outcome;
 
     /// <summary>No such note among the owner's.</summary>
-    public sealed record Missing : Outcome;
+    internal sealed record Missing : Outcome;
 }
 
 internal sealed class Data(IMongoCollection<Note> notes)
@@ -24,9 +22,6 @@ internal sealed class Data(IMongoCollection<Note> notes)
     public async Task<Outcome> UpdateOwnedAsync(
         string id, string ownerId, int? requiredVersion, string title, string description, DateTime now, CancellationToken ct)
     {
-        if (!ObjectId.TryParse(id, out _))
-            return new Outcome.Missing();
-
         var update = Builders<Note>.Update
             .Set(n => n.Title, title)
             .Set(n => n.Description, description)

@@ -23,7 +23,7 @@ internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock)
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var outcome = await data.UpdateOwnedAsync(
-            req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), req.Title!.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
+            req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), req.Title.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
         if (outcome is not Outcome.Updated { Note: var note })
         {
             await Send.ResultAsync(outcome is Outcome.Stale

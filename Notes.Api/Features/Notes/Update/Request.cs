@@ -1,8 +1,10 @@
+using Notes.Api.Infrastructure.Auth;
+
 namespace Notes.Api.Features.Notes.Update;
 
 internal sealed class Request
 {
-    [FromClaim("sub")]
+    [FromClaim(TokenClaims.UserId)]
     public string UserId { get; init; } = "";
 
     public string Id { get; init; } = "";
@@ -11,7 +13,8 @@ internal sealed class Request
     [FromHeader("If-Match", IsRequired = false, RemoveFromSchema = true)]
     public string? IfMatch { get; init; }
 
-    public string? Title { get; init; }
+    // A JSON null reads as empty, like a missing title, which the rules below refuse.
+    public string Title { get; init => field = value ?? ""; } = "";
     public string? Description { get; init; }
 
     internal sealed class Validator : Validator<Request>

@@ -1,6 +1,6 @@
 using Zxcvbn.Matcher;
 
-namespace Notes.Api.Infrastructure.Auth;
+namespace Notes.Api.Features.Auth.Register;
 
 /// <summary>
 /// Refuses passwords that are easy to guess, by zxcvbn's estimate of how long an attacker would take: common passwords,
