@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer of NotesSlices and ends with one line "N passed, N failed" summing them all.
-# Layers: build (warnings are errors), dotnet format, the xunit suite, Notes.Api.http against a live API,
-# and the dashboard's checks, unit tests and browser tests. Exits non-zero when anything failed.
+# Layers: build (warnings are errors), dotnet format, the xunit suite, Notes.Api.http against a live API, a lint of the
+# OpenAPI document, and the dashboard's checks, unit tests and browser tests. Exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 source tools/lib.sh
@@ -50,6 +50,7 @@ install() {
   dotnet restore &&
     npm_install tools/mongo-engine &&
     npm_install tools/httpyac &&
+    npm_install tools/openapi-lint &&
     npm_install web &&
     install_chromium
 }
@@ -76,6 +77,7 @@ check "Build with warnings as errors" dotnet build -c Release --no-restore -nolo
 check "dotnet format --verify-no-changes" dotnet format --verify-no-changes --no-restore
 layer "xunit: Notes.Api.Tests" xunit
 layer "Notes.Api.http against a live API (httpyac)" http_file
+layer "OpenAPI document: Redocly's recommended rules, swagger-parser validation" node tools/openapi-lint/lint.mjs web/openapi/v1.json
 layer "Dashboard: type check, generated client, unit and browser tests" npm --prefix web run test:ci
 
 echo

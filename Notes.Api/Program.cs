@@ -1,4 +1,3 @@
-using FastEndpoints.Swagger;
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
 using Notes.Api.Infrastructure.Auth;
@@ -18,19 +17,7 @@ builder.Services
     .AddSliceData()
     .AddNotesOptions()
     .AddFastEndpoints()
-    .SwaggerDocument(o =>
-    {
-        o.AutoTagPathSegmentIndex = 2;
-        o.DocumentSettings = s =>
-        {
-            s.DocumentName = "v1";
-            s.Title = "NotesSlices API";
-            s.Version = "v1";
-            // The API always sends every non-nullable property, so the document says so and generated clients type them as present.
-            s.MarkNonNullablePropsAsRequired();
-        };
-        o.RemoveEmptyRequestSchema = true;
-    });
+    .AddApiDocument(new NoteTitleSchema());
 
 var openApiExportPath = OpenApiExport.RequestedPath(builder);
 if (openApiExportPath is not null)
@@ -50,6 +37,8 @@ app.UseDashboard()
     .UseFastEndpoints(c =>
     {
         c.Errors.UseProblemDetails(p => p.ResponseBuilder = Problems.FromFailures);
+        c.Errors.ProducesMetadataType = typeof(Problem);
+        c.Endpoints.NameGenerator = SliceNames.EndpointName;
         c.Binding.UseReadableBindingErrors();
         c.Serializer.RequestDeserializer = JsonBodies.ReadUnlessEmpty(c.Serializer.Options);
         c.Endpoints.Configurator = endpoint =>
@@ -57,15 +46,9 @@ app.UseDashboard()
             SessionCheck.GuardUnlessAnonymous(endpoint);
             NoteIdCheck.GuardNoteRoutes(endpoint);
         };
-    })
-    // After UseFastEndpoints, whose serializer settings (camelCase) the document must describe.
-    .UseSwaggerGen(
-        document => document.Path = "/openapi/{documentName}.json",
-        ui =>
-        {
-            ui.Path = "/docs";
-            ui.DocumentPath = "/openapi/{documentName}.json";
-        });
+    });
+// After UseFastEndpoints, whose serializer settings (camelCase) the document describes.
+app.UseApiDocument();
 app.MapMongoCommandCount();
 
 if (openApiExportPath is not null)

@@ -155,7 +155,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             "/api/notes", "/api/notes/{id}", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
-        Assert.Equal("Bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());
         var update = document["paths"]!["/api/notes/{id}"]!["put"]!["responses"]!.AsObject();
         Assert.All(["200", "400", "401", "404", "412"], status => Assert.True(update.ContainsKey(status), $"PUT /api/notes/{{id}} documents {status}"));
     }

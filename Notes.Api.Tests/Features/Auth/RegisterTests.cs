@@ -57,6 +57,7 @@ public sealed class RegisterTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("émile")]
     [InlineData("semi;colon")]
     [InlineData("")]
+    [InlineData("name\n")]
     public async Task Register_with_an_invalid_username_returns_400_naming_the_username(string username)
     {
         var response = await _client.PostAsJsonAsync("/api/auth/register", new { username, password = Users.Password });

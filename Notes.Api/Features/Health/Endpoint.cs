@@ -9,10 +9,17 @@ internal sealed class Endpoint(IMongoDatabase database) : EndpointWithoutRequest
 {
     public override void Configure()
     {
-        Get("/healthz");
+        Get("");
+        Group<HealthGroup>();
         AllowAnonymous();
-        Description(d => d.WithTags("Health").ProducesProblemDetails(StatusCodes.Status503ServiceUnavailable));
-        Summary(s => s.Summary = "Healthy when MongoDB answers a ping");
+        Description(d => d.ProducesProblems(StatusCodes.Status503ServiceUnavailable));
+        Summary(s =>
+        {
+            s.Summary = "Healthy when MongoDB answers a ping";
+            s.Description = "Readiness: 200 while MongoDB answers a ping, 503 while it does not, within the database timeout.";
+            s.Responses[StatusCodes.Status503ServiceUnavailable] = "MongoDB does not answer; try again after Retry-After.";
+            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status503ServiceUnavailable));
+        });
     }
 
     public override async Task HandleAsync(CancellationToken ct)

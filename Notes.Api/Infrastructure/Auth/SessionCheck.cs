@@ -17,7 +17,7 @@ internal sealed class SessionCheck : IGlobalPreProcessor
         if (endpoint.AnonymousVerbs is { Length: > 0 })
             return;
         endpoint.PreProcessor<SessionCheck>(Order.Before);
-        endpoint.Description(d => d.ProducesProblemDetails(StatusCodes.Status401Unauthorized));
+        endpoint.Description(d => d.ProducesProblems(StatusCodes.Status401Unauthorized));
     }
 
     public async Task PreProcessAsync(IPreProcessorContext context, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NSwag.Generation;
 
 namespace Notes.Api.Infrastructure.Http;
 
@@ -28,9 +27,9 @@ internal static class OpenApiExport
     {
         // The document is generated from the endpoint data sources, which are complete only once the app has started.
         await app.StartAsync();
-        var document = await app.Services.GetRequiredService<IOpenApiDocumentGenerator>().GenerateAsync("v1");
+        var document = await ApiDocument.JsonAsync(app.Services);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, document.ToJson() + "\n");
+        await File.WriteAllTextAsync(path, document + "\n");
         app.Logger.LogInformation("OpenAPI document written to {OpenApiPath}", path);
         await app.StopAsync();
     }

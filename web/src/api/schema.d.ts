@@ -9,13 +9,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one of your notes */
-        get: operations["NotesApiFeaturesNotesGetEndpoint"];
-        /** Rewrite one of your notes */
-        put: operations["NotesApiFeaturesNotesUpdateEndpoint"];
+        /**
+         * Read one of your notes
+         * @description One of your notes, with its version as ETag. Someone else's note is not found, just as a missing one.
+         */
+        get: operations["getNote"];
+        /**
+         * Rewrite one of your notes
+         * @description Replaces the title (trimmed) and the description. With If-Match, only while the note is at that version; without it, the last write wins.
+         */
+        put: operations["updateNote"];
         post?: never;
-        /** Delete one of your notes */
-        delete: operations["NotesApiFeaturesNotesDeleteEndpoint"];
+        /**
+         * Delete one of your notes
+         * @description Deletes one of your notes for good. Someone else's note is not found, just as a missing one.
+         */
+        delete: operations["deleteNote"];
         options?: never;
         head?: never;
         patch?: never;
@@ -28,11 +37,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your notes, a page at a time, newest change first unless asked otherwise */
-        get: operations["NotesApiFeaturesNotesListEndpoint"];
+        /**
+         * List your notes, a page at a time, newest change first unless asked otherwise
+         * @description A page of your notes and the total of all that match. Search finds text in a title or description, ignoring letter case and taking every character literally.
+         */
+        get: operations["listNotes"];
         put?: never;
-        /** Add a note */
-        post: operations["NotesApiFeaturesNotesAddEndpoint"];
+        /**
+         * Add a note
+         * @description Adds a note, trimming its title. Each user keeps only so many notes.
+         */
+        post: operations["addNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,8 +61,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Healthy when MongoDB answers a ping */
-        get: operations["NotesApiFeaturesHealthEndpoint"];
+        /**
+         * Healthy when MongoDB answers a ping
+         * @description Readiness: 200 while MongoDB answers a ping, 503 while it does not, within the database timeout.
+         */
+        get: operations["health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,8 +81,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alive while the process answers; asks nothing of MongoDB */
-        get: operations["NotesApiFeaturesHealthLiveEndpoint"];
+        /**
+         * Alive while the process answers; asks nothing of MongoDB
+         * @description Liveness: 200 while the process serves HTTP. It touches nothing else, so it stays up while the database is down.
+         */
+        get: operations["live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -82,8 +103,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
-        post: operations["NotesApiFeaturesAuthRegisterEndpoint"];
+        /**
+         * Create an account
+         * @description Creates an account from a username, unique in any letter case, and a password, which is refused when it is easy to guess. Each client address may create only so many accounts an hour.
+         */
+        post: operations["register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -99,8 +123,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trade this token for a fresh one; this token's session ends */
-        post: operations["NotesApiFeaturesAuthRefreshEndpoint"];
+        /**
+         * Trade this token for a fresh one; this token's session ends
+         * @description Answers a new token with a new session and ends this token's session, so a token refreshes once: a second try is 401.
+         */
+        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,8 +141,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who the token belongs to, and when it expires */
-        get: operations["NotesApiFeaturesAuthMeEndpoint"];
+        /**
+         * Who the token belongs to, and when it expires
+         * @description The token's user and the moment its session ends; a client can plan its refresh by it.
+         */
+        get: operations["me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,8 +163,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out everywhere: revoke every session of this user */
-        post: operations["NotesApiFeaturesAuthLogoutAllEndpoint"];
+        /**
+         * Sign out everywhere: revoke every session of this user
+         * @description Ends every session of the user, this one included: every token the user holds is refused from then on.
+         */
+        post: operations["logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -150,8 +183,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke this token's session */
-        post: operations["NotesApiFeaturesAuthLogoutEndpoint"];
+        /**
+         * Sign out: revoke this token's session
+         * @description Ends this token's session at once: the token is refused from then on. Other sessions of the user go on.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,8 +203,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in and receive a bearer token */
-        post: operations["NotesApiFeaturesAuthLoginEndpoint"];
+        /**
+         * Sign in and receive a bearer token
+         * @description Answers a bearer token, for the Authorization header of every other call, and when its session ends. After too many failed attempts for one username from one address, sign-in is refused for a while.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -179,7 +218,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        NotesApiFeaturesNotesNoteResponse: {
+        /**
+         * @description An error answer (RFC 9457). Branch on code, never on the English detail.
+         * @example {
+         *       "type": "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+         *       "title": "Bad Request",
+         *       "status": 400,
+         *       "detail": "Title is required.",
+         *       "instance": "/api/notes",
+         *       "traceId": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+         *       "code": "validation_failed",
+         *       "errors": [
+         *         {
+         *           "name": "title",
+         *           "reason": "Title is required."
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
+            type: string;
+            /** @description The status's reason phrase. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, as on the response.
+             */
+            status: number;
+            /** @description What went wrong, in words for a person; it may change. */
+            detail?: string | null;
+            /** @description The path of the request. */
+            instance: string;
+            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
+            traceId: string;
+            /**
+             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
+             * @enum {string}
+             */
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "validation_failed" | "not_found" | "version_conflict" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
+            errors: components["schemas"]["FieldError"][];
+        };
+        FieldError: {
+            name: string;
+            reason: string;
+        };
+        NoteResponse: {
             id: string;
             title: string;
             description: string;
@@ -190,51 +275,12 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        NotesApiFeaturesNotesUpdateRequest: {
-            title?: string | null;
+        UpdateNoteRequest: {
+            title: string;
             description?: string | null;
         };
-        /**
-         * @description RFC9457 compatible problem details/ error response class. this can be used by configuring startup like so:
-         *     app.UseFastEndpoints(c => c.Errors.UseProblemDetails())
-         */
-        FastEndpointsProblemDetails: {
-            /** @default https://www.rfc-editor.org/rfc/rfc7231#section-6.5.1 */
-            type: string;
-            /** @default One or more validation errors occurred. */
-            title: string;
-            /**
-             * Format: int32
-             * @default 400
-             */
-            status: number;
-            /** @default /api/route */
-            instance: string;
-            /** @default 0HMPNHL0JHL76:00000001 */
-            traceId: string;
-            /** @description the details of the error */
-            detail?: string | null;
-            errors: components["schemas"]["FastEndpointsProblemDetails_Error"][];
-        };
-        /** @description the error details object */
-        FastEndpointsProblemDetails_Error: {
-            /**
-             * @description the name of the error or property of the dto that caused the error
-             * @default Error or field name
-             */
-            name: string;
-            /**
-             * @description the reason for the error
-             * @default Error reason
-             */
-            reason: string;
-            /** @description the code of the error */
-            code?: string | null;
-            /** @description the severity of the error */
-            severity?: string | null;
-        };
-        NotesApiFeaturesNotesListResponse: {
-            items: components["schemas"]["NotesApiFeaturesNotesNoteResponse"][];
+        ListNotesResponse: {
+            items: components["schemas"]["NoteResponse"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -242,39 +288,39 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        NotesApiFeaturesNotesAddRequest: {
-            title?: string | null;
+        AddNoteRequest: {
+            title: string;
             description?: string | null;
         };
-        NotesApiFeaturesHealthResponse: {
+        HealthResponse: {
             status: string;
         };
-        NotesApiFeaturesAuthRegisterResponse: {
+        RegisterResponse: {
             id: string;
             username: string;
         };
-        NotesApiFeaturesAuthRegisterRequest: {
+        RegisterRequest: {
             username: string;
             password: string;
         };
-        NotesApiFeaturesAuthTokenResponse: {
+        TokenResponse: {
             token: string;
             tokenType: string;
             /** Format: date-time */
             expiresAt: string;
-            user: components["schemas"]["NotesApiFeaturesAuthTokenResponse_Account"];
+            user: components["schemas"]["Account"];
         };
-        NotesApiFeaturesAuthTokenResponse_Account: {
+        Account: {
             id: string;
             username: string;
         };
-        NotesApiFeaturesAuthMeResponse: {
+        MeResponse: {
             id: string;
             username: string;
             /** Format: date-time */
             expiresAt: string;
         };
-        NotesApiFeaturesAuthLoginRequest: {
+        LoginRequest: {
             username: string;
             password: string;
         };
@@ -287,7 +333,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    NotesApiFeaturesNotesGetEndpoint: {
+    getNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -301,10 +347,15 @@ export interface operations {
             /** @description The note, with its version as ETag. */
             200: {
                 headers: {
+                    /**
+                     * @description The note's version as an entity tag ("<version>"): send it back as If-Match to update only that version.
+                     * @example "3"
+                     */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
+                    "application/json": components["schemas"]["NoteResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -313,7 +364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such note among yours. */
@@ -322,16 +373,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesNotesUpdateEndpoint: {
+    updateNote: {
         parameters: {
             query?: never;
             header?: {
-                "if-Match"?: string | null;
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                "If-Match"?: string | null;
             };
             path: {
                 id: string;
@@ -340,17 +415,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotesApiFeaturesNotesUpdateRequest"];
+                "application/json": components["schemas"]["UpdateNoteRequest"];
             };
         };
         responses: {
             /** @description The updated note, with its new version as ETag. */
             200: {
                 headers: {
+                    /**
+                     * @description The note's version as an entity tag ("<version>"): send it back as If-Match to update only that version.
+                     * @example "3"
+                     */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
+                    "application/json": components["schemas"]["NoteResponse"];
                 };
             };
             /** @description Bad Request */
@@ -359,7 +439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -368,7 +448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such note among yours. */
@@ -377,7 +457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match names a version that is no longer current; nothing changed. */
@@ -386,12 +466,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesNotesDeleteEndpoint: {
+    deleteNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -415,28 +526,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description No such note among yours. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesNotesListEndpoint: {
+    listNotes: {
         parameters: {
             query?: {
                 search?: string | null;
                 page?: number;
                 pageSize?: number;
-                sort?: string;
-                order?: string;
+                sort?: "updatedAt" | "createdAt" | "title";
+                order?: "asc" | "desc";
             };
             header?: never;
             path?: never;
@@ -450,7 +584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesNotesListResponse"];
+                    "application/json": components["schemas"]["ListNotesResponse"];
                 };
             };
             /** @description Bad Request */
@@ -459,7 +593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -468,12 +602,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesNotesAddEndpoint: {
+    addNote: {
         parameters: {
             query?: never;
             header?: never;
@@ -482,17 +639,27 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotesApiFeaturesNotesAddRequest"];
+                "application/json": components["schemas"]["AddNoteRequest"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The note, with its address in Location and its version as ETag. */
+            201: {
                 headers: {
+                    /**
+                     * @description The note's address.
+                     * @example /api/notes/6650f1c2a3b4c5d6e7f80912
+                     */
+                    Location?: string;
+                    /**
+                     * @description The note's version as an entity tag ("<version>"): send it back as If-Match to update only that version.
+                     * @example "3"
+                     */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesNotesNoteResponse"];
+                    "application/json": components["schemas"]["NoteResponse"];
                 };
             };
             /** @description Bad Request */
@@ -501,7 +668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
@@ -510,7 +677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description You already keep as many notes as one user may; nothing was added. */
@@ -519,40 +686,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    NotesApiFeaturesHealthEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
+            /** @description The request body is over the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesHealthResponse"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
             503: {
                 headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesHealthLiveEndpoint: {
+    health: {
         parameters: {
             query?: never;
             header?: never;
@@ -567,12 +737,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesHealthResponse"];
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description MongoDB does not answer; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthRegisterEndpoint: {
+    live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
         parameters: {
             query?: never;
             header?: never;
@@ -581,17 +803,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotesApiFeaturesAuthRegisterRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The account was created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesAuthRegisterResponse"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
             /** @description Bad Request */
@@ -600,7 +822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The username is taken, in any letter case. */
@@ -609,21 +831,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description This address has created as many accounts as it may in an hour; see Retry-After. */
             429: {
                 headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthRefreshEndpoint: {
+    refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -638,7 +896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesAuthTokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -647,12 +905,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthMeEndpoint: {
+    me: {
         parameters: {
             query?: never;
             header?: never;
@@ -667,7 +948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesAuthMeResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Unauthorized */
@@ -676,12 +957,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthLogoutAllEndpoint: {
+    logoutAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -703,12 +1007,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthLogoutEndpoint: {
+    logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -730,12 +1057,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
-    NotesApiFeaturesAuthLoginEndpoint: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -744,7 +1094,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotesApiFeaturesAuthLoginRequest"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -754,7 +1104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotesApiFeaturesAuthTokenResponse"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Bad Request */
@@ -763,7 +1113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown username or wrong password (the same answer for both). */
@@ -772,16 +1122,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many failed attempts for this username from this address; see Retry-After. */
             429: {
                 headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["FastEndpointsProblemDetails"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

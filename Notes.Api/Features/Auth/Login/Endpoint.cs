@@ -10,14 +10,19 @@ internal sealed class Endpoint(
 {
     public override void Configure()
     {
-        Post("/api/auth/login");
+        Post("login");
+        Group<AuthGroup>();
         AllowAnonymous();
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status401Unauthorized).ProducesProblemDetails(StatusCodes.Status429TooManyRequests));
+        Description(d => d.ProducesProblems(
+            StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests));
         Summary(s =>
         {
             s.Summary = "Sign in and receive a bearer token";
+            s.Description = "Answers a bearer token, for the Authorization header of every other call, and when its session ends. " +
+                "After too many failed attempts for one username from one address, sign-in is refused for a while.";
             s.Responses[StatusCodes.Status401Unauthorized] = "Unknown username or wrong password (the same answer for both).";
             s.Responses[StatusCodes.Status429TooManyRequests] = "Too many failed attempts for this username from this address; see Retry-After.";
+            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
         });
     }
 

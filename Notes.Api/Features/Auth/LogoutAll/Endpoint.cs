@@ -7,8 +7,13 @@ internal sealed class Endpoint(Data data, Audit audit) : Endpoint<Request>
 {
     public override void Configure()
     {
-        Post("/api/auth/logout-all");
-        Summary(s => s.Summary = "Sign out everywhere: revoke every session of this user");
+        Post("logout-all");
+        Group<AuthGroup>();
+        Summary(s =>
+        {
+            s.Summary = "Sign out everywhere: revoke every session of this user";
+            s.Description = "Ends every session of the user, this one included: every token the user holds is refused from then on.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

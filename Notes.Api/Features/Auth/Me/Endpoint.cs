@@ -4,8 +4,13 @@ internal sealed class Endpoint : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Get("/api/auth/me");
-        Summary(s => s.Summary = "Who the token belongs to, and when it expires");
+        Get("me");
+        Group<AuthGroup>();
+        Summary(s =>
+        {
+            s.Summary = "Who the token belongs to, and when it expires";
+            s.Description = "The token's user and the moment its session ends; a client can plan its refresh by it.";
+        });
     }
 
     // The session check has already confirmed the token's session and user, so the claims can be answered as they are.

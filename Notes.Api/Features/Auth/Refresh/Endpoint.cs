@@ -7,8 +7,13 @@ internal sealed class Endpoint(Data data, SessionIssuer sessions, Audit audit) :
 {
     public override void Configure()
     {
-        Post("/api/auth/refresh");
-        Summary(s => s.Summary = "Trade this token for a fresh one; this token's session ends");
+        Post("refresh");
+        Group<AuthGroup>();
+        Summary(s =>
+        {
+            s.Summary = "Trade this token for a fresh one; this token's session ends";
+            s.Description = "Answers a new token with a new session and ends this token's session, so a token refreshes once: a second try is 401.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -11,15 +11,21 @@ internal sealed class Endpoint(Data data, Passwords passwords, Throttles throttl
 
     public override void Configure()
     {
-        Post("/api/auth/register");
+        Post("register");
+        Group<AuthGroup>();
         AllowAnonymous();
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status409Conflict).ProducesProblemDetails(StatusCodes.Status429TooManyRequests));
+        Description(d => d
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests));
         Summary(s =>
         {
             s.Summary = "Create an account";
+            s.Description = "Creates an account from a username, unique in any letter case, and a password, which is refused when it is easy to guess. " +
+                "Each client address may create only so many accounts an hour.";
             s.Responses[StatusCodes.Status201Created] = "The account was created.";
             s.Responses[StatusCodes.Status409Conflict] = "The username is taken, in any letter case.";
             s.Responses[StatusCodes.Status429TooManyRequests] = "This address has created as many accounts as it may in an hour; see Retry-After.";
+            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
         });
     }
 

@@ -10,12 +10,14 @@ internal sealed class Endpoint : EndpointWithoutRequest<Response>
 
     public override void Configure()
     {
-        Get("/healthz/live");
+        Get("live");
+        Group<HealthGroup>();
         AllowAnonymous();
-        // Tagged like /healthz, not by its last path segment as the API's own routes are.
-        DontAutoTag();
-        Description(d => d.WithTags("Health"));
-        Summary(s => s.Summary = "Alive while the process answers; asks nothing of MongoDB");
+        Summary(s =>
+        {
+            s.Summary = "Alive while the process answers; asks nothing of MongoDB";
+            s.Description = "Liveness: 200 while the process serves HTTP. It touches nothing else, so it stays up while the database is down.";
+        });
     }
 
     public override Task HandleAsync(CancellationToken ct) => Send.OkAsync(Alive, ct);

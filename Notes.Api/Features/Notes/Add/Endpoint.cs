@@ -8,13 +8,19 @@ internal sealed class Endpoint(Data data, IOptions<NotesOptions> options, TimePr
 {
     public override void Configure()
     {
-        Post("/api/notes");
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status409Conflict));
+        Post("");
+        Group<NotesGroup>();
+        Description(d => d
+            .Produces<NoteResponse>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType));
         Summary(s =>
         {
             s.Summary = "Add a note";
-            s.Responses[StatusCodes.Status201Created] = "The note, with its address in Location.";
+            s.Description = "Adds a note, trimming its title. Each user keeps only so many notes.";
+            s.Responses[StatusCodes.Status201Created] = "The note, with its address in Location and its version as ETag.";
             s.Responses[StatusCodes.Status409Conflict] = "You already keep as many notes as one user may; nothing was added.";
+            s.ResponseHeaders.Add(new(StatusCodes.Status201Created, "Location") { Description = "The note's address.", Example = "/api/notes/6650f1c2a3b4c5d6e7f80912" });
+            s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status201Created));
         });
     }
 

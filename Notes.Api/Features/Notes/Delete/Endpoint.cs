@@ -4,9 +4,15 @@ internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request>
 {
     public override void Configure()
     {
-        Delete("/api/notes/{id}");
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status404NotFound));
-        Summary(s => s.Summary = "Delete one of your notes");
+        Delete("{id}");
+        Group<NotesGroup>();
+        Description(d => d.ProducesProblems(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Delete one of your notes";
+            s.Description = "Deletes one of your notes for good. Someone else's note is not found, just as a missing one.";
+            s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -4,13 +4,16 @@ internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request,
 {
     public override void Configure()
     {
-        Get("/api/notes/{id}");
-        Description(d => d.ProducesProblemDetails(StatusCodes.Status404NotFound));
+        Get("{id}");
+        Group<NotesGroup>();
+        Description(d => d.ProducesProblems(StatusCodes.Status404NotFound));
         Summary(s =>
         {
             s.Summary = "Read one of your notes";
+            s.Description = "One of your notes, with its version as ETag. Someone else's note is not found, just as a missing one.";
             s.Responses[StatusCodes.Status200OK] = "The note, with its version as ETag.";
             s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
+            s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status200OK));
         });
     }
 

@@ -4,8 +4,15 @@ internal sealed class Endpoint(Data data) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
-        Get("/api/notes");
-        Summary(s => s.Summary = "List your notes, a page at a time, newest change first unless asked otherwise");
+        Get("");
+        Group<NotesGroup>();
+        Description(d => d.WithMetadata(new AllowedValues("sort", Data.SortFields), new AllowedValues("order", ["asc", "desc"])));
+        Summary(s =>
+        {
+            s.Summary = "List your notes, a page at a time, newest change first unless asked otherwise";
+            s.Description = "A page of your notes and the total of all that match. Search finds text in a title or description, " +
+                "ignoring letter case and taking every character literally.";
+        });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -7,16 +7,21 @@ internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock)
 {
     public override void Configure()
     {
-        Put("/api/notes/{id}");
-        Description(d => d
-            .ProducesProblemDetails(StatusCodes.Status404NotFound)
-            .ProducesProblemDetails(StatusCodes.Status412PreconditionFailed));
+        Put("{id}");
+        Group<NotesGroup>();
+        Description(d => d.ProducesProblems(
+            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType));
         Summary(s =>
         {
             s.Summary = "Rewrite one of your notes";
+            s.Description = "Replaces the title (trimmed) and the description. With If-Match, only while the note is at that version; " +
+                "without it, the last write wins.";
+            s.Params[nameof(Request.IfMatch)] = "The note's ETag as you last read it (\"<version>\", such as \"3\"), or * for any version. " +
+                "When the note has changed since, the answer is 412 and nothing changes.";
             s.Responses[StatusCodes.Status200OK] = "The updated note, with its new version as ETag.";
             s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
             s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed.";
+            s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status200OK));
         });
     }
 
