@@ -17,7 +17,7 @@ builder.Services
     .AddSliceData()
     .AddNotesOptions()
     .AddFastEndpoints()
-    .AddApiDocument(new NoteTitleSchema());
+    .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteTitleSchema());
 
 var openApiExportPath = OpenApiExport.RequestedPath(builder);
 if (openApiExportPath is not null)

@@ -19,8 +19,12 @@ internal static class ApiDocument
 
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The document, with <paramref name="ruleSchemas"/>: rules a validator checks in a way no schema processor can read.</summary>
-    public static IServiceCollection AddApiDocument(this IServiceCollection services, params ISchemaProcessor[] ruleSchemas) =>
+    /// <summary>
+    /// The document, with the slices' schema names (<paramref name="schemaNames"/>) and <paramref name="ruleSchemas"/>: rules a
+    /// validator checks in a way no schema processor can read. Both come from the features, which this code never reaches into.
+    /// </summary>
+    public static IServiceCollection AddApiDocument(
+        this IServiceCollection services, ISchemaNameGenerator schemaNames, params ISchemaProcessor[] ruleSchemas) =>
         services.SwaggerDocument(o =>
         {
             // Tags come from the endpoint groups, not from path segments.
@@ -42,7 +46,7 @@ internal static class ApiDocument
                 s.Description = "Private notes behind a bearer token. Every error answer is application/problem+json with a stable code.";
                 // The API always sends every non-nullable property, so the document says so and generated clients type them as present.
                 s.MarkNonNullablePropsAsRequired();
-                s.SchemaSettings.SchemaNameGenerator = new SliceNames.SchemaNameGenerator();
+                s.SchemaSettings.SchemaNameGenerator = schemaNames;
                 s.SchemaSettings.SchemaProcessors.Add(new Problem.SchemaProcessor());
                 foreach (var ruleSchema in ruleSchemas)
                     s.SchemaSettings.SchemaProcessors.Add(ruleSchema);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NJsonSchema.Generation;
 
-namespace Notes.Api.Infrastructure.OpenApi;
+namespace Notes.Api.Features;
 
 /// <summary>
 /// The names clients see for a slice, read from where it lives (<c>Features.{Area}.{Slice}</c>) so that no slice spells its own and
@@ -24,7 +24,7 @@ internal static class SliceNames
     /// A slice's own <c>Request</c> and <c>Response</c> are named for its operation (<c>UpdateNoteRequest</c>); every other type keeps
     /// its own name, a nested one included (<c>TokenResponse.Account</c> is <c>Account</c>).
     /// </summary>
-    public sealed class SchemaNameGenerator : ISchemaNameGenerator
+    internal sealed class SchemaNameGenerator : ISchemaNameGenerator
     {
         public string Generate(Type type) =>
             type.Name is "Request" or "Response" && type.Namespace?.StartsWith(Features, StringComparison.Ordinal) == true
