@@ -123,6 +123,22 @@ describe('note editor', () => {
     expect(onSaved).toHaveBeenCalled();
   });
 
+  it('leaves a note being added alone when the fetch of one opened before answers late', async () => {
+    let answer!: (response: Response) => void;
+    fakeServer(() => new Promise((resolve) => (answer = resolve)));
+    const { editor: e, onNoteGone } = editor();
+    e.edit(note('n1', 'Listed', 3));
+    await flushPromises();
+    e.close();
+    e.edit(null);
+
+    answer(problem(404, 'not_found'));
+    await flushPromises();
+    expect(e.open.value).toBe(true);
+    expect(e.note.value).toBeNull();
+    expect(onNoteGone).not.toHaveBeenCalled();
+  });
+
   it('shows the API’s field messages beside the fields, and other refusals above them', async () => {
     fakeServer(
       problem(400, 'validation_failed', 'One or more errors occurred.', { errors: [{ name: 'Title', reason: 'Title is required.' }] }),

@@ -36,7 +36,10 @@ export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptio
     serverErrors.value = {};
     open.value = true;
     // A newer version than the list showed replaces it, before the user has typed much.
-    if (target) void fetchLatest(target).then((latest) => latest && latest.version !== target.version && (note.value = latest));
+    if (target)
+      void fetchLatest(target).then((latest) => {
+        if (latest && latest.version !== target.version) note.value = latest;
+      });
   }
 
   function close() {
@@ -45,7 +48,8 @@ export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptio
 
   async function fetchLatest(target: Note): Promise<Note | null> {
     const outcome = await fetching.send((signal) => api.GET('/api/notes/{id}', { params: { path: { id: target.id } }, signal }));
-    if (!outcome) return null;
+    // Nothing to show, or the dialog has moved on (closed, then opened to add a note).
+    if (!outcome || note.value?.id !== target.id) return null;
     if (outcome.ok) {
       etag = outcome.response.headers.get('ETag');
       return outcome.data;
