@@ -1,5 +1,6 @@
 // The API's input rules, mirrored so that forms can explain a problem before a round trip.
-// The API stays the authority: its own 400/409 answers are shown as well.
+// The API stays the authority: its own 400/409 answers are shown as well. tests/apiLimits.spec.ts holds
+// these limits equal to the OpenAPI document's.
 
 export const limits = {
   usernameMin: 3,
@@ -10,9 +11,10 @@ export const limits = {
   passwordMinScore: 3,
   titleMax: 200,
   descriptionMax: 10_000,
+  searchMax: 200,
 } as const;
 
-const usernamePattern = /^[A-Za-z0-9_.-]+$/;
+export const usernamePattern = /^[A-Za-z0-9_.-]+$/;
 
 /** Each rule returns the message to show, or null when the value is acceptable. */
 export function usernameError(username: string): string | null {

@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApi, fieldErrors } from '@/api/client';
-import { tooManyAttempts } from '@/session/signIn';
-
-function problem(status: number, detail: string) {
-  return new Response(JSON.stringify({ status, title: 'Unauthorized', detail }), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json' },
-  });
-}
+import { createApi } from '@/api/client';
+import { problem } from './harness';
 
 function setup(answer: (request: Request) => Response, token: string | null = 'tok') {
   const session = { token: vi.fn(() => token), end: vi.fn(), settled: vi.fn(async () => {}) };
@@ -28,31 +21,31 @@ describe('API client', () => {
   });
 
   it('never sends a token to sign-in or registration', async () => {
-    const { api, seen } = setup(() => problem(401, 'Invalid username or password'));
+    const { api, seen } = setup(() => problem(401, 'invalid_credentials', 'Invalid username or password'));
     await api.POST('/api/auth/login', { body: { username: 'alice', password: 'secret123' } });
     await api.POST('/api/auth/register', { body: { username: 'alice', password: 'secret123' } });
     expect(seen.map((r) => r.headers.has('Authorization'))).toEqual([false, false]);
   });
 
   it('ends the session as expired when the API says the token has expired', async () => {
-    const { api, session } = setup(() => problem(401, 'Token has expired'));
+    const { api, session } = setup(() => problem(401, 'token_expired', 'Worded any way'));
     const { error, response } = await api.GET('/api/notes');
     expect(response.status).toBe(401);
-    expect(error).toMatchObject({ detail: 'Token has expired' });
+    expect(error).toMatchObject({ code: 'token_expired' });
     expect(session.end).toHaveBeenCalledWith('expired');
   });
 
-  it.each(['Token has been revoked', 'Invalid token', 'Authentication required'])(
-    'ends the session as signed out on "%s"',
-    async (detail) => {
-      const { api, session } = setup(() => problem(401, detail));
+  it.each(['token_revoked', 'invalid_token', 'auth_required'] as const)(
+    'ends the session as signed out on %s',
+    async (code) => {
+      const { api, session } = setup(() => problem(401, code, 'Token has expired'));
       await api.DELETE('/api/notes/{id}', { params: { path: { id: 'n1' } } });
       expect(session.end).toHaveBeenCalledWith('revoked');
     },
   );
 
   it('leaves the session alone when wrong credentials are refused', async () => {
-    const { api, session } = setup(() => problem(401, 'Invalid username or password'), null);
+    const { api, session } = setup(() => problem(401, 'invalid_credentials', 'Invalid username or password'), null);
     await api.POST('/api/auth/login', { body: { username: 'alice', password: 'wrong-password' } });
     expect(session.end).not.toHaveBeenCalled();
   });
@@ -62,7 +55,7 @@ describe('API client', () => {
     const { api, session, seen } = setup((request) =>
       request.headers.get('Authorization') === 'Bearer new'
         ? Response.json({ id: 'n1', title: 'Saved', description: '', createdAt: '', updatedAt: '', version: 2 })
-        : problem(401, 'Token has been revoked'),
+        : problem(401, 'token_revoked'),
     );
     session.token.mockImplementation(() => current);
     session.settled.mockImplementation(async () => {
@@ -77,27 +70,8 @@ describe('API client', () => {
   });
 
   it('leaves the session alone on other errors', async () => {
-    const { api, session } = setup(() => problem(412, 'The note has changed'));
+    const { api, session } = setup(() => problem(412, 'version_conflict'));
     await api.PUT('/api/notes/{id}', { params: { path: { id: 'n1' } }, body: { title: 't', description: '' } });
     expect(session.end).not.toHaveBeenCalled();
-  });
-});
-
-describe('problem details', () => {
-  it('reads FastEndpoints-style field errors', () => {
-    expect(fieldErrors({ errors: [{ name: 'Title', reason: 'Title is required.' }] })).toEqual({ title: 'Title is required.' });
-  });
-
-  it('reads ASP.NET-style field errors', () => {
-    expect(fieldErrors({ errors: { username: ['Too short.', 'Bad characters.'] } })).toEqual({ username: 'Too short.' });
-  });
-
-  it('tells how long to wait after too many sign-in attempts, in minutes or seconds', () => {
-    const problem = { detail: 'Too many failed sign-in attempts. Try again in 899 seconds.' };
-    expect(tooManyAttempts(problem, '899')).toBe('Too many failed sign-in attempts. Try again in 15 minutes.');
-    expect(tooManyAttempts(problem, '60')).toBe('Too many failed sign-in attempts. Try again in 1 minute.');
-    expect(tooManyAttempts(problem, '30')).toBe('Too many failed sign-in attempts. Try again in 30 seconds.');
-    expect(tooManyAttempts(problem, null)).toBe('Too many failed sign-in attempts. Try again in 899 seconds.');
-    expect(tooManyAttempts(undefined, null)).toBe('Too many failed sign-in attempts. Try again later.');
   });
 });

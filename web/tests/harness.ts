@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { vi } from 'vitest';
 import { defineComponent } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { Note } from '@/api/client';
+import type { Note, Problem } from '@/api/client';
 
 type Answer = Response | (() => Promise<Response>);
 
@@ -24,8 +24,20 @@ export function fakeServer(...answers: Answer[]) {
   return requests;
 }
 
-export function problem(status: number, detail?: string, errors?: Record<string, string[]>) {
-  return Response.json({ status, title: 'Refused', detail, errors }, { status, headers: { 'Content-Type': 'application/problem+json' } });
+/** A problem answer as the API shapes every refusal; `headers` adds to its Content-Type. */
+export function problem(
+  status: number,
+  code: Problem['code'],
+  detail = 'Refused.',
+  { errors = [], headers = {} }: { errors?: Problem['errors']; headers?: Record<string, string> } = {},
+) {
+  const body: Problem = { type: 'https://www.rfc-editor.org/rfc/rfc9110', title: 'Refused', status, detail, instance: '/api/test', traceId: '00-0-0-00', code, errors };
+  return Response.json(body, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+}
+
+/** A note as the API answers it, with its `ETag`. */
+export function noteAnswer(value: Note, etag = `"${value.version}"`, status = 200) {
+  return Response.json(value, { status, headers: { ETag: etag } });
 }
 
 export function note(id: string, title: string, version = 1): Note {

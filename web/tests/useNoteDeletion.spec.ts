@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useNoteDeletion } from '@/composables/useNoteDeletion';
+import { networkErrorMessage } from '@/composables/useRequest';
 import { fakeServer, note, problem } from './harness';
 
 function deletion() {
@@ -26,7 +27,7 @@ describe('note deletion', () => {
   });
 
   it('counts a note already deleted somewhere else as deleted', async () => {
-    fakeServer(problem(404));
+    fakeServer(problem(404, 'not_found'));
     const { deletion: d, onDeleted } = deletion();
     d.ask(note('n1', 'Groceries'));
     await d.confirm();
@@ -36,7 +37,7 @@ describe('note deletion', () => {
   });
 
   it('keeps asking, with the reason, when the delete is refused', async () => {
-    fakeServer(problem(500, 'The database is unavailable.'));
+    fakeServer(problem(503, 'database_unavailable', 'The database is unavailable.'));
     const { deletion: d, onDeleted } = deletion();
     d.ask(note('n1', 'Groceries'));
     await d.confirm();
@@ -61,6 +62,25 @@ describe('note deletion', () => {
     answer(new Response(null, { status: 204 }));
     await deleting;
     expect(d.note.value).toBeNull();
+  });
+
+  it('says nothing more when the session has ended: the app is on its way to sign-in', async () => {
+    fakeServer(problem(401, 'token_revoked', 'Token has been revoked'));
+    const { deletion: d, onDeleted } = deletion();
+    d.ask(note('n1', 'Groceries'));
+    await d.confirm();
+    expect(d.error.value).toBeNull();
+    expect(d.busy.value).toBe(false);
+    expect(onDeleted).not.toHaveBeenCalled();
+  });
+
+  it('explains an unreachable server and keeps asking', async () => {
+    fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
+    const { deletion: d } = deletion();
+    d.ask(note('n1', 'Groceries'));
+    await d.confirm();
+    expect(d.error.value).toBe(networkErrorMessage);
+    expect(d.note.value).toMatchObject({ id: 'n1' });
   });
 
   it('keeps the note when cancelled', () => {

@@ -1,8 +1,8 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { networkErrorMessage } from '@/api/client';
 import { useNoteEditor } from '@/composables/useNoteEditor';
-import { fakeServer, note, problem } from './harness';
+import { networkErrorMessage } from '@/composables/useRequest';
+import { fakeServer, note, noteAnswer, problem } from './harness';
 
 function editor() {
   const options = { announce: vi.fn(), onSaved: vi.fn(async () => {}), onNoteGone: vi.fn(async () => {}) };
@@ -15,7 +15,7 @@ describe('note editor', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('adds a new note, then closes and says so', async () => {
-    const requests = fakeServer(Response.json(note('n1', 'Groceries'), { status: 201 }));
+    const requests = fakeServer(noteAnswer(note('n1', 'Groceries'), '"1"', 201));
     const { editor: e, announce, onSaved } = editor();
     e.edit(null);
     await e.save(draft);
@@ -28,23 +28,54 @@ describe('note editor', () => {
     expect(onSaved).toHaveBeenCalledWith(true);
   });
 
-  it('saves an edit only over the version the user saw', async () => {
-    const requests = fakeServer(Response.json(note('n1', 'Groceries', 4)));
+  it('saves an edit only over the version the user saw, named by the ETag the API sent with it', async () => {
+    const requests = fakeServer(noteAnswer(note('n1', 'Grocery', 3), '"tag-3"'), noteAnswer(note('n1', 'Groceries', 4)));
     const { editor: e, announce, onSaved } = editor();
     e.edit(note('n1', 'Grocery', 3));
+    await flushPromises();
     await e.save(draft);
 
-    expect(requests[0]!.method).toBe('PUT');
     expect(new URL(requests[0]!.url).pathname).toBe('/api/notes/n1');
-    expect(requests[0]!.headers.get('If-Match')).toBe('"3"');
+    expect(requests[1]!.method).toBe('PUT');
+    expect(new URL(requests[1]!.url).pathname).toBe('/api/notes/n1');
+    expect(requests[1]!.headers.get('If-Match')).toBe('"tag-3"');
     expect(announce).toHaveBeenCalledWith('Note saved');
     expect(onSaved).toHaveBeenCalledWith(false);
   });
 
-  it('on a conflict stays open, and reloading brings the latest version', async () => {
-    fakeServer(problem(412, 'The note has changed'), Response.json(note('n1', 'Theirs', 4)));
+  it('saves nothing until the note is fetched, since there is no tag to save over yet', async () => {
+    let answer!: (response: Response) => void;
+    const requests = fakeServer(() => new Promise((resolve) => (answer = resolve)));
+    const { editor: e } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    expect(e.reloading.value).toBe(true);
+    await e.save(draft);
+    expect(requests.map((r) => r.method)).toEqual(['GET']);
+
+    answer(noteAnswer(note('n1', 'Mine', 3)));
+    await flushPromises();
+    expect(e.reloading.value).toBe(false);
+  });
+
+  it('opens an edit on the latest version when the list showed an older one', async () => {
+    fakeServer(noteAnswer(note('n1', 'Theirs', 4)));
+    const { editor: e } = editor();
+    e.edit(note('n1', 'Listed', 3));
+    expect(e.note.value).toMatchObject({ title: 'Listed' });
+    await flushPromises();
+    expect(e.note.value).toMatchObject({ title: 'Theirs', version: 4 });
+  });
+
+  it('on a conflict stays open, and reloading brings the latest version, which the next save overwrites', async () => {
+    const requests = fakeServer(
+      noteAnswer(note('n1', 'Mine', 3)),
+      problem(412, 'version_conflict', 'The note has changed'),
+      noteAnswer(note('n1', 'Theirs', 4)),
+      noteAnswer(note('n1', 'Merged', 5)),
+    );
     const { editor: e, announce, onSaved } = editor();
     e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
     await e.save(draft);
     expect(e.conflict.value).toBe(true);
     expect(e.open.value).toBe(true);
@@ -55,23 +86,64 @@ describe('note editor', () => {
     expect(e.note.value).toMatchObject({ title: 'Theirs', version: 4 });
     expect(e.conflict.value).toBe(false);
     expect(announce).toHaveBeenCalledWith('Loaded the latest version of the note');
+
+    await e.save(draft);
+    expect(requests[3]!.headers.get('If-Match')).toBe('"4"');
+    expect(onSaved).toHaveBeenCalledWith(false);
   });
 
-  it('closes and reports a note deleted somewhere else, on save or on reload', async () => {
-    fakeServer(problem(404), problem(404));
+  it('closes and reports a note deleted somewhere else, on opening or on save', async () => {
+    fakeServer(problem(404, 'not_found'), noteAnswer(note('n1', 'Gone')), problem(404, 'not_found'));
     const { editor: e, onNoteGone } = editor();
     e.edit(note('n1', 'Gone'));
-    await e.save(draft);
+    await flushPromises();
     expect(e.open.value).toBe(false);
 
     e.edit(note('n1', 'Gone'));
-    await e.reload();
+    await flushPromises();
+    await e.save(draft);
     expect(e.open.value).toBe(false);
     expect(onNoteGone).toHaveBeenCalledTimes(2);
   });
 
+  it('says when the note could not be fetched on opening, and fetches it again on save', async () => {
+    const requests = fakeServer(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      noteAnswer(note('n1', 'Mine', 3)),
+      noteAnswer(note('n1', 'Groceries', 4)),
+    );
+    const { editor: e, onSaved } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
+    expect(e.error.value).toBe(networkErrorMessage);
+
+    await e.save(draft);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+    expect(requests[2]!.headers.get('If-Match')).toBe('"3"');
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it('leaves a note being added alone when the fetch of one opened before answers late', async () => {
+    let answer!: (response: Response) => void;
+    fakeServer(() => new Promise((resolve) => (answer = resolve)));
+    const { editor: e, onNoteGone } = editor();
+    e.edit(note('n1', 'Listed', 3));
+    await flushPromises();
+    e.close();
+    e.edit(null);
+
+    answer(problem(404, 'not_found'));
+    await flushPromises();
+    expect(e.open.value).toBe(true);
+    expect(e.note.value).toBeNull();
+    expect(onNoteGone).not.toHaveBeenCalled();
+  });
+
   it('shows the API’s field messages beside the fields, and other refusals above them', async () => {
-    fakeServer(problem(400, 'One or more errors occurred.', { Title: ['Title is required.'] }), problem(400, 'Too many notes.'));
+    fakeServer(
+      problem(400, 'validation_failed', 'One or more errors occurred.', { errors: [{ name: 'Title', reason: 'Title is required.' }] }),
+      problem(409, 'quota_reached', 'Too many notes.'),
+    );
     const { editor: e } = editor();
     e.edit(null);
     await e.save(draft);
@@ -104,16 +176,17 @@ describe('note editor', () => {
     expect(e.open.value).toBe(true);
 
     await flushPromises();
-    answer(Response.json(note('n1', 'Groceries'), { status: 201 }));
+    answer(noteAnswer(note('n1', 'Groceries'), '"1"', 201));
     await saving;
     expect(requests).toHaveLength(1);
     expect(e.open.value).toBe(false);
   });
 
   it('opens fresh: no error, conflict or field message from the last time', async () => {
-    fakeServer(problem(412));
+    fakeServer(noteAnswer(note('n1', 'Mine')), problem(412, 'version_conflict'));
     const { editor: e } = editor();
     e.edit(note('n1', 'Mine'));
+    await flushPromises();
     await e.save(draft);
     e.close();
 

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { networkErrorMessage } from '@/api/client';
 import { useNotesList } from '@/composables/useNotesList';
+import { networkErrorMessage } from '@/composables/useRequest';
 import { session } from '@/session';
 import { fakeServer, mountComposable, note, problem } from './harness';
 
@@ -71,21 +71,37 @@ describe('notes list', () => {
     expect(router.currentRoute.value.query).toEqual({ page: '2' });
   });
 
-  it('keeps only the answer to the latest request when answers arrive out of order', async () => {
+  it('aborts a load a newer search supersedes, and never shows its answer', async () => {
     let answerFirst!: (response: Response) => void;
-    fakeServer(() => new Promise((resolve) => (answerFirst = resolve)), notesPage(1, 'Latest'));
+    const requests = fakeServer(() => new Promise((resolve) => (answerFirst = resolve)), notesPage(1, 'Latest'));
     const { result: list, router } = await mountComposable(() => useNotesList({ pageSize: 10, announce: vi.fn() }));
 
     await router.replace({ query: { q: 'latest' } });
     await flushPromises();
+    expect(requests[0]!.signal.aborted).toBe(true);
     answerFirst(notesPage(1, 'Stale'));
     await flushPromises();
 
     expect(list.notes.value.map((n) => n.title)).toEqual(['Latest']);
+    expect(list.loading.value).toBe(false);
+  });
+
+  it('never shows the error of a superseded load', async () => {
+    let failFirst!: (error: Error) => void;
+    fakeServer(() => new Promise((_, reject) => (failFirst = reject)), notesPage(1, 'Latest'));
+    const { result: list, router } = await mountComposable(() => useNotesList({ pageSize: 10, announce: vi.fn() }));
+
+    await router.replace({ query: { page: '2' } });
+    await flushPromises();
+    failFirst(new DOMException('The operation was aborted.', 'AbortError'));
+    await flushPromises();
+
+    expect(list.pageError.value).toBeNull();
+    expect(list.notes.value.map((n) => n.title)).toEqual(['Latest']);
   });
 
   it('shows why the notes could not be loaded, and clears it once they load', async () => {
-    fakeServer(problem(500, 'The database is unavailable.'), notesPage(0));
+    fakeServer(problem(503, 'database_unavailable', 'The database is unavailable.'), notesPage(0));
     const { list } = await mountList();
     expect(list.pageError.value).toBe('The database is unavailable.');
 

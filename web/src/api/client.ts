@@ -2,18 +2,34 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { session as appSession, type Session } from '@/session';
 
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+type Body<T, Type extends string> = T extends { content: { [K in Type]: infer Body } } ? Body : never;
 
-export type Note = Json<paths['/api/notes/{id}']['get']['responses'][200]>;
-export type TokenResponse = Json<paths['/api/auth/login']['post']['responses'][200]>;
+export type Note = Body<paths['/api/notes/{id}']['get']['responses'][200], 'application/json'>;
+export type TokenResponse = Body<paths['/api/auth/login']['post']['responses'][200], 'application/json'>;
 
-/** RFC 9457 problem details, as every API error is shaped. */
-export interface Problem {
-  status?: number;
-  title?: string;
-  detail?: string;
-  errors?: Record<string, string[]> | { name?: string; reason?: string }[];
-}
+/** RFC 9457 problem details, as every API error is shaped; `code` is what a client branches on, never `detail`. */
+// Replaced by the generated components['schemas']['Problem'] once the OpenAPI document has it.
+export type Problem = Body<paths['/api/notes/{id}']['get']['responses'][404], 'application/problem+json'> & {
+  code:
+    | 'auth_required'
+    | 'invalid_token'
+    | 'token_expired'
+    | 'token_revoked'
+    | 'invalid_credentials'
+    | 'validation_failed'
+    | 'not_found'
+    | 'version_conflict'
+    | 'username_taken'
+    | 'quota_reached'
+    | 'too_many_attempts'
+    | 'database_unavailable'
+    | 'body_too_large'
+    | 'unsupported_media_type'
+    | 'method_not_allowed'
+    | 'route_not_found'
+    | 'bad_request'
+    | 'internal_error';
+};
 
 /** Endpoints that work without a token; a 401 from them is an answer, not a lost session. */
 const anonymousPaths = new Set(['/api/auth/login', '/api/auth/register']);
@@ -32,7 +48,7 @@ export function createApi(session: SessionPort, options: { baseUrl?: string; fet
 
   async function endOn401(response: Response) {
     const problem = await readProblem(response.clone());
-    session.end(problem?.detail === 'Token has expired' ? 'expired' : 'revoked');
+    session.end(problem?.code === 'token_expired' ? 'expired' : 'revoked');
   }
 
   const auth: Middleware = {
@@ -90,27 +106,3 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
     return undefined;
   }
 }
-
-/** A human sentence for an API refusal: the API's own words when it gave some. */
-export function problemMessage(problem: Problem | undefined, fallback: string): string {
-  return problem?.detail?.trim() || fallback;
-}
-
-/** Field name (camelCase, as in the request) → the API's messages for it. */
-export function fieldErrors(problem: Problem | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  const errors = problem?.errors;
-  if (Array.isArray(errors)) {
-    for (const { name, reason } of errors) if (name && reason) result[camel(name)] ??= reason;
-  } else if (errors) {
-    for (const [name, messages] of Object.entries(errors)) if (messages[0]) result[camel(name)] = messages[0];
-  }
-  return result;
-}
-
-function camel(name: string) {
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-/** Explains a failed fetch (no answer at all) in words. */
-export const networkErrorMessage = 'Cannot reach the server. Check your connection and try again.';

@@ -1,10 +1,11 @@
 import { ref } from 'vue';
-import { api, networkErrorMessage, problemMessage, type Note, type Problem } from '@/api/client';
+import { api, type Note } from '@/api/client';
+import { failureMessage, useRequest } from '@/composables/useRequest';
 
 /** Deleting a note asks first: `ask` names the note, `confirm` deletes it, `cancel` keeps it. */
 export function useNoteDeletion({ announce, onDeleted }: { announce: (message: string) => void; onDeleted: () => Promise<unknown> }) {
   const note = ref<Note | null>(null);
-  const busy = ref(false);
+  const deleting = useRequest();
   const error = ref<string | null>(null);
 
   function ask(target: Note) {
@@ -13,31 +14,24 @@ export function useNoteDeletion({ announce, onDeleted }: { announce: (message: s
   }
 
   function cancel() {
-    if (!busy.value) note.value = null;
+    if (!deleting.busy.value) note.value = null;
   }
 
   async function confirm() {
     const target = note.value;
-    if (!target || busy.value) return;
-    busy.value = true;
+    if (!target || deleting.busy.value) return;
     error.value = null;
-    try {
-      const { error: refusal, response } = await api.DELETE('/api/notes/{id}', { params: { path: { id: target.id } } });
-      // Already gone (deleted somewhere else) is what the user asked for.
-      if (response.ok || response.status === 404) {
-        busy.value = false;
-        note.value = null;
-        announce('Note deleted');
-        await onDeleted();
-      } else if (response.status !== 401) {
-        error.value = problemMessage(refusal as Problem | undefined, 'The note could not be deleted. Try again.');
-      }
-    } catch {
-      error.value = networkErrorMessage;
-    } finally {
-      busy.value = false;
+    const outcome = await deleting.send((signal) => api.DELETE('/api/notes/{id}', { params: { path: { id: target.id } }, signal }));
+    if (!outcome) return;
+    // Already gone (deleted somewhere else) is what the user asked for.
+    if (outcome.ok || outcome.problem?.code === 'not_found') {
+      note.value = null;
+      announce('Note deleted');
+      await onDeleted();
+    } else {
+      error.value = failureMessage(outcome, 'The note could not be deleted. Try again.');
     }
   }
 
-  return { note, busy, error, ask, cancel, confirm };
+  return { note, busy: deleting.busy, error, ask, cancel, confirm };
 }

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
-import { api, fieldErrors, networkErrorMessage, problemMessage, type Note, type Problem } from '@/api/client';
+import { api, type Note } from '@/api/client';
 import type { NoteDraft } from '@/components/NoteFormDialog.vue';
+import { failureMessage, fieldErrors, useRequest } from '@/composables/useRequest';
 
 interface NoteEditorOptions {
   announce: (message: string) => void;
@@ -11,99 +12,103 @@ interface NoteEditorOptions {
 }
 
 /**
- * The add/edit dialog's state: adding and editing share one dialog. An edit only overwrites the
- * version the user saw; when someone changed the note meanwhile, the dialog offers to reload it.
+ * The add/edit dialog's state: adding and editing share one dialog. An edit only overwrites the version the user saw,
+ * named by the `ETag` the API sent with it (the list sends none, so opening an edit fetches the note); when someone
+ * changed the note meanwhile, the dialog offers to reload it.
  */
 export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptions) {
   const open = ref(false);
   const note = ref<Note | null>(null);
-  const saving = ref(false);
+  const saving = useRequest();
+  const fetching = useRequest();
   const error = ref<string | null>(null);
   const conflict = ref(false);
-  const reloading = ref(false);
   const serverErrors = ref<Partial<Record<keyof NoteDraft, string>>>({});
+  /** The tag of the version on screen, once fetched; `If-Match` sends it back. */
+  let etag: string | null = null;
 
   /** `null` adds a new note. */
   function edit(target: Note | null) {
     note.value = target;
+    etag = null;
     error.value = null;
     conflict.value = false;
     serverErrors.value = {};
     open.value = true;
+    // A newer version than the list showed replaces it, before the user has typed much.
+    if (target)
+      void fetchLatest(target).then((latest) => {
+        if (latest && latest.version !== target.version) note.value = latest;
+      });
   }
 
   function close() {
-    if (!saving.value) open.value = false;
+    if (!saving.busy.value) open.value = false;
+  }
+
+  async function fetchLatest(target: Note): Promise<Note | null> {
+    const outcome = await fetching.send((signal) => api.GET('/api/notes/{id}', { params: { path: { id: target.id } }, signal }));
+    // Nothing to show, or the dialog has moved on (closed, then opened to add a note).
+    if (!outcome || note.value?.id !== target.id) return null;
+    if (outcome.ok) {
+      etag = outcome.response.headers.get('ETag');
+      return outcome.data;
+    }
+    if (outcome.problem?.code === 'not_found') {
+      open.value = false;
+      await onNoteGone();
+    } else {
+      error.value = failureMessage(outcome, 'The note could not be loaded. Try again.');
+    }
+    return null;
   }
 
   async function save(draft: NoteDraft) {
-    if (saving.value) return;
-    saving.value = true;
+    const edited = note.value;
+    // Until the note is fetched, there is no tag to save over.
+    if (saving.busy.value || fetching.busy.value) return;
     error.value = null;
     serverErrors.value = {};
-    const edited = note.value;
-    try {
-      const { data, error: refusal, response } = edited
-        ? await api.PUT('/api/notes/{id}', {
-            params: { path: { id: edited.id } },
-            // Only overwrite the version the user saw; a newer one answers 412.
-            headers: { 'If-Match': `"${edited.version}"` },
-            body: draft,
-          })
-        : await api.POST('/api/notes', { body: draft });
-      if (data) {
-        saving.value = false;
-        open.value = false;
-        announce(edited ? 'Note saved' : 'Note added');
-        await onSaved(!edited);
-        return;
-      }
-      const problem = refusal as Problem | undefined;
-      switch (response.status) {
-        case 401:
-          return; // The session has ended; the app is already on its way to sign-in.
-        case 412:
-          conflict.value = true;
-          return;
-        case 404:
-          saving.value = false;
-          open.value = false;
-          await onNoteGone();
-          return;
-        case 400:
-          serverErrors.value = fieldErrors(problem);
-          if (Object.keys(serverErrors.value).length > 0) return;
-      }
-      error.value = problemMessage(problem, 'The note could not be saved. Try again.');
-    } catch {
-      error.value = networkErrorMessage;
-    } finally {
-      saving.value = false;
+    // Opening could not fetch the note: try again, since the save needs its tag.
+    if (edited && !etag) await fetchLatest(edited);
+    const ifMatch = etag;
+    if (edited && !ifMatch) return;
+    const outcome = await saving.send((signal) =>
+      edited && ifMatch
+        ? api.PUT('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
+        : api.POST('/api/notes', { body: draft, signal }),
+    );
+    if (!outcome) return;
+    if (outcome.ok) {
+      open.value = false;
+      announce(edited ? 'Note saved' : 'Note added');
+      await onSaved(!edited);
+      return;
     }
+    switch (outcome.problem?.code) {
+      case 'version_conflict':
+        conflict.value = true;
+        return;
+      case 'not_found':
+        open.value = false;
+        await onNoteGone();
+        return;
+      case 'validation_failed':
+        serverErrors.value = fieldErrors(outcome.problem);
+        if (Object.keys(serverErrors.value).length > 0) return;
+    }
+    error.value = failureMessage(outcome, 'The note could not be saved. Try again.');
   }
 
   async function reload() {
     const edited = note.value;
-    if (!edited || reloading.value) return;
-    reloading.value = true;
-    try {
-      const { data, error: refusal, response } = await api.GET('/api/notes/{id}', { params: { path: { id: edited.id } } });
-      if (data) {
-        note.value = data;
-        conflict.value = false;
-        announce('Loaded the latest version of the note');
-      } else if (response.status === 404) {
-        open.value = false;
-        await onNoteGone();
-      } else if (response.status !== 401) {
-        error.value = problemMessage(refusal as Problem | undefined, 'The note could not be reloaded.');
-      }
-    } catch {
-      error.value = networkErrorMessage;
-    } finally {
-      reloading.value = false;
-    }
+    if (!edited || fetching.busy.value) return;
+    const latest = await fetchLatest(edited);
+    if (!latest) return;
+    note.value = latest;
+    conflict.value = false;
+    announce('Loaded the latest version of the note');
   }
 
-  return { open, note, saving, error, conflict, reloading, serverErrors, edit, close, save, reload };
+  return { open, note, saving: saving.busy, error, conflict, reloading: fetching.busy, serverErrors, edit, close, save, reload };
 }

@@ -1,6 +1,7 @@
 import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { api, networkErrorMessage, problemMessage, type Note, type Problem } from '@/api/client';
+import { api, type Note } from '@/api/client';
+import { failureMessage, useRequest } from '@/composables/useRequest';
 import { session } from '@/session';
 
 function plural(count: number, noun: string) {
@@ -21,7 +22,6 @@ export function useNotesList({ pageSize, announce }: { pageSize: number; announc
   const notes = ref<Note[]>([]);
   const total = ref(0);
   const loaded = ref(false);
-  const loading = ref(false);
   const pageError = ref<string | null>(null);
   const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize)));
 
@@ -36,45 +36,39 @@ export function useNotesList({ pageSize, announce }: { pageSize: number; announc
     return router.replace({ query: target > 1 ? { ...rest, page: String(target) } : rest });
   }
 
-  let latestLoad = 0;
+  const listing = useRequest();
   /** What the live region last reported, so that only a change of search or page is announced. */
   let announced = { query: query.value, page: page.value };
+  /** A newer load (the search or page changed again) aborts this one, so its answer is never shown. */
   async function load() {
-    const thisLoad = ++latestLoad;
-    loading.value = true;
-    try {
-      const { data, error } = await api.GET('/api/notes', {
-        params: { query: { search: query.value || undefined, page: page.value, pageSize } },
-      });
-      if (thisLoad !== latestLoad || !session.signedIn.value) return;
-      if (!data) {
-        pageError.value = problemMessage(error as Problem | undefined, 'Your notes could not be loaded.');
-        return;
-      }
-      const lastPage = Math.max(1, Math.ceil(data.total / pageSize));
-      if (data.items.length === 0 && page.value > lastPage) {
-        await goToPage(lastPage);
-        return;
-      }
-      notes.value = data.items;
-      total.value = data.total;
-      loaded.value = true;
-      pageError.value = null;
-      if (query.value !== announced.query) {
-        if (query.value) announce(data.total === 0 ? `No notes match “${query.value}”` : `${plural(data.total, 'note')} found`);
-        else announce(`Showing all ${plural(data.total, 'note')}`);
-      } else if (page.value !== announced.page) {
-        announce(`Page ${page.value} of ${lastPage}`);
-      }
-      announced = { query: query.value, page: page.value };
-    } catch {
-      if (thisLoad === latestLoad) pageError.value = networkErrorMessage;
-    } finally {
-      if (thisLoad === latestLoad) loading.value = false;
+    const outcome = await listing.send((signal) =>
+      api.GET('/api/notes', { params: { query: { search: query.value || undefined, page: page.value, pageSize } }, signal }),
+    );
+    if (!outcome || !session.signedIn.value) return;
+    if (!outcome.ok) {
+      pageError.value = failureMessage(outcome, 'Your notes could not be loaded.');
+      return;
     }
+    const { items, total: count } = outcome.data;
+    const lastPage = Math.max(1, Math.ceil(count / pageSize));
+    if (items.length === 0 && page.value > lastPage) {
+      await goToPage(lastPage);
+      return;
+    }
+    notes.value = items;
+    total.value = count;
+    loaded.value = true;
+    pageError.value = null;
+    if (query.value !== announced.query) {
+      if (query.value) announce(count === 0 ? `No notes match “${query.value}”` : `${plural(count, 'note')} found`);
+      else announce(`Showing all ${plural(count, 'note')}`);
+    } else if (page.value !== announced.page) {
+      announce(`Page ${page.value} of ${lastPage}`);
+    }
+    announced = { query: query.value, page: page.value };
   }
 
   watch([query, page], load, { immediate: true });
 
-  return { query, page, notes, total, loaded, loading, pageError, pageCount, summary, load, goToPage };
+  return { query, page, notes, total, loaded, loading: listing.busy, pageError, pageCount, summary, load, goToPage };
 }
