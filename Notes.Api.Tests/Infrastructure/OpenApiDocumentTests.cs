@@ -135,7 +135,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Registration_documents_the_validator_s_username_pattern_in_the_portable_regex_subset_and_its_password_lengths()
+    public async Task Registration_documents_the_validator_s_username_pattern_in_the_portable_regex_subset_and_both_lengths()
     {
         var properties = (await DocumentAsync())["components"]!["schemas"]!["RegisterRequest"]!["properties"]!;
         var validator = new Register.Request.Validator();
@@ -144,6 +144,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(Rule<IRegularExpressionValidator>(validator, "username").Expression, pattern);
         Assert.DoesNotContain("(?", pattern);
         Assert.DoesNotContain(@"\z", pattern);
+        var usernameLength = Rule<ILengthValidator>(validator, "username");
+        Assert.Equal(usernameLength.Min, properties["username"]!["minLength"]!.GetValue<int>());
+        Assert.Equal(usernameLength.Max, properties["username"]!["maxLength"]!.GetValue<int>());
         var length = Rule<ILengthValidator>(validator, "password");
         Assert.Equal(length.Min, properties["password"]!["minLength"]!.GetValue<int>());
         Assert.Equal(length.Max, properties["password"]!["maxLength"]!.GetValue<int>());

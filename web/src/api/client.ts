@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 import { session as appSession, type Session } from '@/session';
 
 type Body<T, Type extends string> = T extends { content: { [K in Type]: infer Body } } ? Body : never;
@@ -8,28 +8,7 @@ export type Note = Body<paths['/api/notes/{id}']['get']['responses'][200], 'appl
 export type TokenResponse = Body<paths['/api/auth/login']['post']['responses'][200], 'application/json'>;
 
 /** RFC 9457 problem details, as every API error is shaped; `code` is what a client branches on, never `detail`. */
-// Replaced by the generated components['schemas']['Problem'] once the OpenAPI document has it.
-export type Problem = Body<paths['/api/notes/{id}']['get']['responses'][404], 'application/problem+json'> & {
-  code:
-    | 'auth_required'
-    | 'invalid_token'
-    | 'token_expired'
-    | 'token_revoked'
-    | 'invalid_credentials'
-    | 'validation_failed'
-    | 'not_found'
-    | 'version_conflict'
-    | 'username_taken'
-    | 'quota_reached'
-    | 'too_many_attempts'
-    | 'database_unavailable'
-    | 'body_too_large'
-    | 'unsupported_media_type'
-    | 'method_not_allowed'
-    | 'route_not_found'
-    | 'bad_request'
-    | 'internal_error';
-};
+export type Problem = components['schemas']['Problem'];
 
 /** Endpoints that work without a token; a 401 from them is an answer, not a lost session. */
 const anonymousPaths = new Set(['/api/auth/login', '/api/auth/register']);

@@ -13,7 +13,8 @@ internal sealed class Request
             const string usernameRule = "Username must be 3-32 characters of letters, digits, '_', '.' or '-'.";
             RuleFor(r => r.Username)
                 .Cascade(CascadeMode.Stop)
-                .Matches("^[A-Za-z0-9_.-]{3,32}$").WithMessage(usernameRule)
+                .Length(3, 32).WithMessage(usernameRule)
+                .Matches("^[A-Za-z0-9_.-]+$").WithMessage(usernameRule)
                 // .NET's $ also matches before a final line break, which would let "name\n" past the pattern; this shuts that door, so the
                 // pattern can stay within the regex subset every JSON Schema validator shares (no lookaround, no \z) for the OpenAPI document.
                 .Must(username => !username.EndsWith('\n')).WithMessage(usernameRule);
