@@ -34,6 +34,7 @@ internal static class MongoSetup
         services.AddCollection<Throttle>(CollectionNames.Throttles);
 
         services.AddHostedService<MongoIndexes>();
+        services.AddHostedService<EmbeddedEngineWarning>();
         return services;
     }
 
