@@ -59,14 +59,19 @@ start_api() {
   wait_for "$API_URL/healthz" || { cat "$log" >&2; return 1; }
 }
 
+# Starts the engine in its replica-set profile, whose snapshot reads save every collection at one point in time; sets
+# ENGINE_PID and ENGINE_URI.
+start_snapshot_engine() {
+  start_engine --topology-profile=singleNodeReplicaSet || return 1
+  # The .NET driver's streaming heartbeat fails against this profile's hello (it pauses the pool); polling works.
+  ENGINE_URI="$ENGINE_URI&serverMonitoringMode=poll"
+}
+
 # Starts the embedded engine on the data of a folder: restores its newest snapshot (refusing a damaged one), then saves
 # every NOTES_SNAPSHOT_INTERVAL seconds (default 10) when something changed; sets ENGINE_PID, ENGINE_URI and KEEPER_PID.
 start_embedded() {
   local data_dir=$1
-  # Its replica-set profile gives the snapshot reads that save every collection at one point in time.
-  start_engine --topology-profile=singleNodeReplicaSet || return 1
-  # The .NET driver's streaming heartbeat fails against this profile's hello (it pauses the pool); polling works.
-  ENGINE_URI="$ENGINE_URI&serverMonitoringMode=poll"
+  start_snapshot_engine || return 1
   if ! node "$snapshot_tool" restore "$ENGINE_URI" "$data_dir"; then
     stop_embedded
     return 1

@@ -26,6 +26,8 @@ async function withClient(uri, work) {
 }
 
 async function restore(uri, dataDir) {
+  // Two runs saving into one folder would each overwrite the other's notes.
+  if (runningEngine(dataDir)) throw new Error(`Another ./run.sh is running on ${dataDir}: stop it first, or set NOTES_DATA_DIR to another folder.`);
   const snapshot = loadNewest(dataDir);
   if (!snapshot) return say(`No snapshot in ${dataDir} yet: starting empty.`);
   await withClient(uri, (client) => writeAll(client, database, snapshot));
