@@ -43,4 +43,5 @@ log "NotesSlices is starting on http://127.0.0.1:$port  (API reference: http://1
 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:$port} \
   dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" &
 API_PID=$!
-wait "$API_PID"
+# Should the saver stop, the API stops with it: notes it accepted after that would never be saved.
+wait -n "$API_PID" ${KEEPER_PID:-}
