@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer of NotesSlices and ends with one line "N passed, N failed" summing them all.
-# Layers: build (warnings are errors), dotnet format, the xunit suite, Notes.Api.http against a live API, a lint of the
-# OpenAPI document, and the dashboard's checks, unit tests and browser tests. Exits non-zero when anything failed.
+# Layers: build (warnings are errors), dotnet format, the xunit suite, the embedded engine's saved data, Notes.Api.http
+# against a live API, a lint of the OpenAPI document, and the dashboard's checks, unit tests and browser tests.
+# Exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 source tools/lib.sh
@@ -49,6 +50,7 @@ install_chromium() {
 install() {
   dotnet restore &&
     npm_install tools/mongo-engine &&
+    npm_install tools/mongo-snapshot &&
     npm_install tools/httpyac &&
     npm_install tools/openapi-lint &&
     npm_install web &&
@@ -76,6 +78,7 @@ check "Install (NuGet restore, npm ci, Chromium)" install
 check "Build with warnings as errors" dotnet build -c Release --no-restore -nologo
 check "dotnet format --verify-no-changes" dotnet format --verify-no-changes --no-restore
 layer "xunit: Notes.Api.Tests" xunit
+layer "The embedded engine's data kept across stops, crashes and a migration" bash tools/mongo-snapshot/test/persistence.sh
 layer "Notes.Api.http against a live API (httpyac)" http_file
 layer "OpenAPI document: Redocly's recommended rules, swagger-parser validation" node tools/openapi-lint/lint.mjs web/openapi/v1.json
 layer "Dashboard: type check, generated client, unit and browser tests" npm --prefix web run test:ci

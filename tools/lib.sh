@@ -1,6 +1,7 @@
 # Shell helpers shared by run.sh and test.sh. Source it from the repository root.
 
 engine_binary=tools/mongo-engine/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb
+snapshot_tool=tools/mongo-snapshot/snapshot.mjs
 
 log() { printf '\n==> %s\n' "$*"; }
 
@@ -17,11 +18,13 @@ npm_install() {
   fi
 }
 
-# Starts the in-memory MongoDB-compatible engine on a free port; sets ENGINE_PID and ENGINE_URI.
+# Starts the in-memory MongoDB-compatible engine on a free port, with any more engine arguments given; sets ENGINE_PID and ENGINE_URI.
 start_engine() {
   local out
   out=$(mktemp)
-  "$engine_binary" --host=127.0.0.1 --port="$(free_port)" >"$out" 2>&1 &
+  # In a session of its own: Ctrl+C in a terminal signals the whole process group at once, and the engine must outlive
+  # the API (run.sh takes its last save in between). Whoever starts it stops it by its id.
+  setsid "$engine_binary" --host=127.0.0.1 --port="$(free_port)" "$@" >"$out" 2>&1 &
   ENGINE_PID=$!
   for _ in $(seq 1 100); do
     ENGINE_URI=$(sed -n 's/^JONGODB_URI=//p' "$out")
@@ -54,4 +57,45 @@ start_api() {
     dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" >"$log" 2>&1 &
   API_PID=$!
   wait_for "$API_URL/healthz" || { cat "$log" >&2; return 1; }
+}
+
+# Starts the engine in its replica-set profile, whose snapshot reads save every collection at one point in time; sets
+# ENGINE_PID and ENGINE_URI.
+start_snapshot_engine() {
+  start_engine --topology-profile=singleNodeReplicaSet || return 1
+  # The .NET driver's streaming heartbeat fails against this profile's hello (it pauses the pool); polling works.
+  ENGINE_URI="$ENGINE_URI&serverMonitoringMode=poll"
+}
+
+# Starts the embedded engine on the data of a folder: restores its newest snapshot (refusing a damaged one), then saves
+# every NOTES_SNAPSHOT_INTERVAL seconds (default 10) when something changed; sets ENGINE_PID, ENGINE_URI and KEEPER_PID.
+start_embedded() {
+  local data_dir=$1
+  start_snapshot_engine || return 1
+  if ! node "$snapshot_tool" restore "$ENGINE_URI" "$data_dir"; then
+    stop_embedded
+    return 1
+  fi
+  node "$snapshot_tool" keep "$ENGINE_URI" "$data_dir" "${NOTES_SNAPSHOT_INTERVAL:-10}" &
+  KEEPER_PID=$!
+}
+
+# Takes the last save, then stops the engine. Stop the API first, so that no write comes after that save.
+stop_embedded() {
+  stop_process "${KEEPER_PID:-}"
+  stop_process "${ENGINE_PID:-}"
+  KEEPER_PID="" ENGINE_PID=""
+}
+
+# Stops the API and waits until it has finished its requests.
+stop_api() {
+  stop_process "${API_PID:-}"
+  API_PID=""
+}
+
+# Sends SIGTERM to a process this shell started, if any, and waits until it has exited.
+stop_process() {
+  [[ -n "$1" ]] || return 0
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
 }

@@ -50,6 +50,7 @@ internal static class MongoSetup
             new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }));
 
         services.AddHostedService<MongoIndexes>();
+        services.AddHostedService<EmbeddedEngineWarning>();
         return services;
     }
 
