@@ -16,6 +16,7 @@ public sealed class MongoErrorsTests
         new MongoConnectionException(Connection, "the server hung up"),
         new TimeoutException("no server answered in time"),
         new MongoExecutionTimeoutException(Connection, "operation exceeded time limit"),
+        new MongoConnectionPoolPausedException("the pool is paused until the server answers again"),
     };
 
     public static TheoryData<Exception> Failures => new()

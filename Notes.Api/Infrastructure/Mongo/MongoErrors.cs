@@ -14,7 +14,9 @@ internal static class MongoErrors
 
     /// <summary>
     /// The database could not be reached, or could not answer, in time: a client should retry later (503), it is not a bug (500).
-    /// That includes a query the server stopped at its time limit (maxTimeMS), a sign of a server too busy to answer now.
+    /// That includes a query the server stopped at its time limit (maxTimeMS), a sign of a server too busy to answer now, and a
+    /// connection pool the driver paused after a server stopped answering: it resumes once the server answers again.
     /// </summary>
-    public static bool IsUnavailable(Exception ex) => ex is MongoConnectionException or TimeoutException or MongoExecutionTimeoutException;
+    public static bool IsUnavailable(Exception ex) =>
+        ex is MongoConnectionException or TimeoutException or MongoExecutionTimeoutException or MongoConnectionPoolPausedException;
 }
