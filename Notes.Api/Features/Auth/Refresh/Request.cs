@@ -2,11 +2,8 @@ using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Auth.Refresh;
 
-internal sealed class Request
+internal sealed record Request : SignedInRequest
 {
-    [FromClaim(TokenClaims.UserId)]
-    public string UserId { get; init; } = "";
-
     [FromClaim(TokenClaims.Username)]
     public string Username { get; init; } = "";
 

@@ -2,11 +2,8 @@ using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Notes.Add;
 
-internal sealed class Request
+internal sealed record Request : SignedInRequest
 {
-    [FromClaim(TokenClaims.UserId)]
-    public string UserId { get; init; } = "";
-
     // A JSON null reads as empty, like a missing title, which the rules below refuse.
     public string Title { get; init => field = value ?? ""; } = "";
     public string? Description { get; init; }

@@ -2,10 +2,7 @@ using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Notes.Delete;
 
-internal sealed class Request
+internal sealed record Request : SignedInRequest
 {
-    [FromClaim(TokenClaims.UserId)]
-    public string UserId { get; init; } = "";
-
     public string Id { get; init; } = "";
 }

@@ -6,11 +6,9 @@ namespace Notes.Api.Features.Notes.List;
 /// <param name="Sort">updatedAt, createdAt or title.</param>
 /// <param name="Order">desc or asc.</param>
 internal sealed record Request(string? Search = null, int Page = 1, int PageSize = 20, string Sort = "updatedAt", string Order = "desc")
+    : SignedInRequest
 {
     public const int MaxPageSize = 100;
-
-    [FromClaim(TokenClaims.UserId)]
-    public string UserId { get; init; } = "";
 
     internal sealed class Validator : Validator<Request>
     {

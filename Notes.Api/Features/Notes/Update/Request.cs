@@ -2,11 +2,8 @@ using Notes.Api.Infrastructure.Auth;
 
 namespace Notes.Api.Features.Notes.Update;
 
-internal sealed class Request
+internal sealed record Request : SignedInRequest
 {
-    [FromClaim(TokenClaims.UserId)]
-    public string UserId { get; init; } = "";
-
     public string Id { get; init; } = "";
 
     /// <summary>The version the client last read, as its ETag; without it the last write wins.</summary>
