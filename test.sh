@@ -14,14 +14,6 @@ API_PID=""
 ENGINE_PID=""
 trap 'kill $API_PID $ENGINE_PID 2>/dev/null; rm -rf "$results"' EXIT
 
-# A gate that is not a test runner counts as one check, passed or failed.
-check() {
-  local name=$1
-  shift
-  log "$name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-
 # A layer that prints its own "N passed, N failed" as its last line; a layer that dies before saying so counts as one failure.
 layer() {
   local name=$1 out=$results/layer.txt

@@ -5,6 +5,14 @@ snapshot_tool=tools/mongo-snapshot/snapshot.mjs
 
 log() { printf '\n==> %s\n' "$*"; }
 
+# A test step that is not a test runner counts as one check, passed or failed, in the caller's passed and failed.
+check() {
+  local name=$1
+  shift
+  log "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
 # Prints a TCP port that is free on the loopback interface right now.
 free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

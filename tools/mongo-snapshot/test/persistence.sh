@@ -12,13 +12,6 @@ password="analytical engine 1843"
 API_PID="" KEEPER_PID="" ENGINE_PID="" TARGET_PID="" LOADER_PID=""
 trap 'kill -9 $API_PID $KEEPER_PID $ENGINE_PID $TARGET_PID $LOADER_PID 2>/dev/null; rm -rf "$work"' EXIT
 
-check() {
-  local name=$1
-  shift
-  log "$name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-
 fail() {
   echo "$*" >&2
   return 1
