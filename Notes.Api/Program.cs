@@ -1,7 +1,5 @@
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
-using Notes.Api.Infrastructure.Auth;
-using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 var builder = WebApplication.CreateBuilder(args);

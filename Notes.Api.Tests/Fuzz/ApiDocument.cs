@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Notes.Api.Tests.Fuzz;
 
 /// <summary>An operation as the API's OpenAPI document describes it.</summary>

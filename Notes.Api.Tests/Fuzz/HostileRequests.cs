@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CsCheck;
 using Notes.Api.Infrastructure.Http;

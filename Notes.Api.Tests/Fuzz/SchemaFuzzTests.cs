@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CsCheck;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FluentValidation;
 using FluentValidation.Validators;
 using Notes.Api.Features.Notes;
@@ -111,8 +110,8 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
             var schema = schemas[name]!;
             Assert.Contains("title", schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
             Assert.Equal(1, schema["properties"]!["title"]!["minLength"]!.GetValue<int>());
-            Assert.Equal(NoteRules.MaxTitleLength, schema["properties"]!["title"]!["maxLength"]!.GetValue<int>());
-            Assert.Equal(NoteRules.MaxDescriptionLength, schema["properties"]!["description"]!["maxLength"]!.GetValue<int>());
+            Assert.Equal(NoteContent.MaxTitleLength, schema["properties"]!["title"]!["maxLength"]!.GetValue<int>());
+            Assert.Equal(NoteContent.MaxDescriptionLength, schema["properties"]!["description"]!["maxLength"]!.GetValue<int>());
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Notes.Api.Tests.Support;
 
 /// <summary>The two shapes of a 401 from the token-and-user check, as RFC 6750 tells them apart.</summary>

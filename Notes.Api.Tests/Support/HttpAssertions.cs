@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Tests.Support;

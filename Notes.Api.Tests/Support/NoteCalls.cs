@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Notes.Api.Tests.Support;
 
 /// <summary>The notes calls a test makes as a step on the way to its own assertion.</summary>

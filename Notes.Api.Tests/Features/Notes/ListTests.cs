@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Notes.Api.Tests.Features.Notes;
 
 public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>

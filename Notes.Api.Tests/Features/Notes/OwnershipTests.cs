@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 using MongoDB.Bson;
 
 namespace Notes.Api.Tests.Features.Notes;

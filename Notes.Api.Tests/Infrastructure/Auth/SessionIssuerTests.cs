@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 using Microsoft.IdentityModel.Tokens;
 
 namespace Notes.Api.Tests.Infrastructure.Auth;

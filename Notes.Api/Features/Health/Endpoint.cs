@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Health;
 

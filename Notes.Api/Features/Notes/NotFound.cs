@@ -1,6 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-using Notes.Api.Infrastructure.Http;
-
 namespace Notes.Api.Features.Notes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Notes.Api.Infrastructure.Http;
-
 namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>Why a request is refused for want of a valid session: the problem's code, and its detail for a person.</summary>

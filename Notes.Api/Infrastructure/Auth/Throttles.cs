@@ -1,5 +1,4 @@
 using System.Globalization;
-using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Infrastructure.Auth;

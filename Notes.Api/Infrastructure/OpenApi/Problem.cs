@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Newtonsoft.Json.Linq;
 using NJsonSchema.Generation;
-using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Infrastructure.OpenApi;
 

@@ -1,5 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Auth.LogoutAll;
 
 internal sealed record Request : SignedInRequest;

@@ -1,6 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-using Notes.Api.Infrastructure.Http;
-
 namespace Notes.Api.Features.Auth.Refresh;
 
 internal sealed class Endpoint(Data data, SessionIssuer sessions, Audit audit) : Endpoint<Request, TokenResponse>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Notes.Api.Infrastructure.Auth;
-using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Features.Auth.Register;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.Add;

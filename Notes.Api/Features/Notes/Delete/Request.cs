@@ -1,5 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Notes.Delete;
 
 internal sealed record Request : SignedInRequest

@@ -1,5 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Notes.Get;
 
 internal sealed record Request : SignedInRequest

@@ -1,5 +1,3 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Notes.List;
 
 /// <param name="Search">Case-insensitive text to find in a title or description, taken literally.</param>

@@ -1,4 +1,3 @@
-using Notes.Api.Infrastructure.Http;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.Update;

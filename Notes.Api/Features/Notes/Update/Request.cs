@@ -1,8 +1,6 @@
-using Notes.Api.Infrastructure.Auth;
-
 namespace Notes.Api.Features.Notes.Update;
 
-internal sealed record Request : SignedInRequest
+internal sealed record Request : NoteContent
 {
     public string Id { get; init; } = "";
 
@@ -10,16 +8,8 @@ internal sealed record Request : SignedInRequest
     [FromHeader("If-Match", IsRequired = false, RemoveFromSchema = true)]
     public string? IfMatch { get; init; }
 
-    // A JSON null reads as empty, like a missing title, which the rules below refuse.
-    public string Title { get; init => field = value ?? ""; } = "";
-    public string? Description { get; init; }
-
     internal sealed class Validator : Validator<Request>
     {
-        public Validator()
-        {
-            RuleFor(r => r.Title).ValidNoteTitle();
-            RuleFor(r => r.Description).ValidNoteDescription();
-        }
+        public Validator() => Include(new Rules());
     }
 }
