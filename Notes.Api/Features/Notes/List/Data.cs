@@ -13,6 +13,9 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// <summary>The fields a list can be sorted by, named alike in the API and in the database.</summary>
     public static readonly FrozenSet<string> SortFields = FrozenSet.Create("updatedAt", "createdAt", "title");
 
+    /// <summary>The orders a list can be sorted in, as the API names them, and as MongoDB's sort directions.</summary>
+    public static readonly FrozenDictionary<string, int> SortOrders = new Dictionary<string, int> { ["asc"] = 1, ["desc"] = -1 }.ToFrozenDictionary();
+
     /// <summary>
     /// The longest a page may hold the database, so no search can keep it busy; past it the request answers 503. Under the
     /// client's own timeout (Mongo:Timeout, 1.4 s by default), so the server stops the query before the client gives up on it.
@@ -22,8 +25,8 @@ internal sealed class Data(IMongoCollection<Note> notes)
     // Each ends in the id, a tie-breaker that keeps pages stable; the indexes end in it too, so no sort happens in memory.
     static readonly FrozenDictionary<(string Field, string Order), BsonDocument> Sorts = (
         from field in SortFields
-        from order in new[] { ("asc", 1), ("desc", -1) }
-        select KeyValuePair.Create((field, order.Item1), new BsonDocument("$sort", new BsonDocument { { field, order.Item2 }, { "_id", order.Item2 } })))
+        from order in SortOrders
+        select KeyValuePair.Create((field, order.Key), new BsonDocument("$sort", new BsonDocument { { field, order.Value }, { "_id", order.Value } })))
         .ToFrozenDictionary();
 
     // Only what the response holds (the id comes along): the owner is the caller.

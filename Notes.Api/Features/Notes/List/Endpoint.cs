@@ -6,7 +6,7 @@ internal sealed class Endpoint(Data data) : Endpoint<Request, Response>
     {
         Get("");
         Group<NotesGroup>();
-        Description(d => d.WithMetadata(new AllowedValues("sort", Data.SortFields), new AllowedValues("order", ["asc", "desc"])));
+        Description(d => d.WithMetadata(new AllowedValues("sort", Data.SortFields), new AllowedValues("order", Data.SortOrders.Keys)));
         Summary(s =>
         {
             s.Summary = "List your notes, a page at a time, newest change first unless asked otherwise";

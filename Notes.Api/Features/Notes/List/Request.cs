@@ -17,7 +17,7 @@ internal sealed record Request(string? Search = null, int Page = 1, int PageSize
             RuleFor(r => r.Page).InclusiveBetween(1, int.MaxValue / MaxPageSize).WithMessage("Page must be 1 or more.");
             RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"PageSize must be between 1 and {MaxPageSize}.");
             RuleFor(r => r.Sort).Must(Data.SortFields.Contains).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
-            RuleFor(r => r.Order).Must(o => o is "asc" or "desc").WithMessage("Order must be asc or desc.");
+            RuleFor(r => r.Order).Must(Data.SortOrders.ContainsKey).WithMessage("Order must be asc or desc.");
         }
     }
 }
