@@ -66,7 +66,7 @@ public sealed class DatabaseOutageTests(PausableDatabaseApi api, ITestOutputHelp
 
     /// <summary>
     /// What the README promises for every request, the first after the outage began included: the driver's timeouts (MongoSetup)
-    /// put each answer at about 1.5 seconds, or 2.1 when the driver retries (one reply's wait, then half of one to choose the server again).
+    /// put each answer at about 1.5 seconds, or 2.2 when the driver retries (one reply's wait, then half of one to choose the server again).
     /// </summary>
     static readonly TimeSpan Promised = TimeSpan.FromSeconds(3);
 

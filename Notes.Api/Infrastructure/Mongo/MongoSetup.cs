@@ -19,12 +19,12 @@ internal static class MongoSetup
             // timeout also catches a server that takes connections but never answers (hung, paused, or cut off behind a proxy): a
             // pooled connection then stays open and silent, and only a bound on each read ends the wait.
             var timeout = sp.GetRequiredService<IOptions<MongoOptions>>().Value.Timeout;
-            settings.ConnectTimeout = timeout;
             settings.SocketTimeout = timeout;
-            // The driver retries a read or write once, which rides out a connection dropped or refused in a burst. The retry first
-            // selects the server again, and on a silent database that waits too: half the timeout there keeps a retried
-            // operation (one reply's wait, then a selection's) under 3 seconds in all, where the full timeout took up to 4.25 s.
+            // The driver retries a read or write once, which rides out a connection dropped or refused in a burst. The retry selects
+            // the server again and may open a new connection, and on a silent database both wait too: half the timeout for each keeps
+            // a retried operation under 3 seconds in all, where the full timeout took up to 4.25 s.
             settings.ServerSelectionTimeout = timeout / 2;
+            settings.ConnectTimeout = timeout / 2;
             MongoDiagnostics.CountCommandsIfEnabled(sp, settings);
             return new MongoClient(settings);
         });
