@@ -13,7 +13,7 @@ builder.Services
     .AddMongo()
     .AddTokenAuth()
     .AddSliceData()
-    .AddNotesOptions()
+    .AddNotes()
     .AddFastEndpoints()
     .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteTitleSchema());
 

@@ -13,7 +13,8 @@ namespace Notes.Api.Tests.Infrastructure;
 public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
-    static readonly string[] AnsweredFieldNames = ["username", "title", "description", "createdAt", "updatedAt", "version", "expiresAt"];
+    static readonly string[] AnsweredFieldNames =
+        ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt"];
 
     /// <summary>One user's side of the conversation: every answer they were given, headers and body.</summary>
     sealed class Party(string username)

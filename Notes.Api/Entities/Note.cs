@@ -3,7 +3,7 @@ using MongoDB.Bson.Serialization.Attributes;
 
 namespace Notes.Api.Entities;
 
-internal sealed class Note
+internal sealed record Note
 {
     [BsonRepresentation(BsonType.ObjectId)]
     public string Id { get; init; } = ObjectId.GenerateNewId().ToString();
@@ -14,6 +14,22 @@ internal sealed class Note
     public required string Title { get; init; }
 
     public required string Description { get; init; }
+
+    /// <summary>Title and description folded for search (letter case, accents and compatibility forms): kept in step on every write.</summary>
+    public required string SearchText { get; init; }
+
+    public bool Pinned { get; init; }
+
+    /// <summary>Normalised (NFC, lower case), without duplicates, in the order first given.</summary>
+    public List<string> Tags { get; init; } = [];
+
+    public bool Archived { get; init; }
+
+    /// <summary>When the note went to the trash; null while it is not there.</summary>
+    public DateTime? TrashedAt { get; init; }
+
+    /// <summary>When the trash deletes the note for good; null exactly when <see cref="TrashedAt"/> is.</summary>
+    public DateTime? PurgeAt { get; init; }
 
     public DateTime CreatedAt { get; init; }
 

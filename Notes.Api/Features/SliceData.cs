@@ -2,7 +2,7 @@ namespace Notes.Api.Features;
 
 /// <summary>
 /// Registers every slice's <c>Data</c> class (its own MongoDB queries) by convention, so adding a slice touches no shared file;
-/// and the one query the notes slices share.
+/// and what the notes slices share: the not-found answer and the one way to change a note.
 /// </summary>
 internal static class SliceData
 {
@@ -13,6 +13,7 @@ internal static class SliceData
         foreach (var data in slices)
             services.AddScoped(data);
         services.AddScoped<Notes.NotFound>();
+        services.AddScoped<Notes.NoteWriter>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ const now = new Date('2026-03-01T12:00:00Z').getTime();
 
 function note(id: string, title: string, description: string, minutesAgo: number): Note {
   const at = new Date(now - minutesAgo * 60_000).toISOString();
-  return { id, title, description, createdAt: at, updatedAt: at, version: 1 };
+  return { id, title, description, pinned: false, tags: [], archived: false, trashedAt: null, purgeAt: null, createdAt: at, updatedAt: at, version: 1 };
 }
 
 describe('NoteList', () => {

@@ -41,7 +41,10 @@ export function noteAnswer(value: Note, etag = `"${value.version}"`, status = 20
 }
 
 export function note(id: string, title: string, version = 1): Note {
-  return { id, title, description: '', createdAt: '2026-03-01T12:00:00Z', updatedAt: '2026-03-01T12:00:00Z', version };
+  return {
+    id, title, description: '', pinned: false, tags: [], archived: false, trashedAt: null, purgeAt: null,
+    createdAt: '2026-03-01T12:00:00Z', updatedAt: '2026-03-01T12:00:00Z', version,
+  };
 }
 
 /** Runs a composable inside a component on the notes route at `url`, as the notes page does. */

@@ -21,7 +21,7 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(1, note.Version());
         Assert.InRange(note.Time("createdAt"), before, api.Clock.GetUtcNow().AddSeconds(1));
         Assert.Equal(note.Time("createdAt"), note.Time("updatedAt"));
-        Assert.Equal(["id", "title", "description", "createdAt", "updatedAt", "version"], note.AsObject().Select(p => p.Key));
+        Assert.Equal(["id", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version"], note.AsObject().Select(p => p.Key));
     }
 
     [Fact]

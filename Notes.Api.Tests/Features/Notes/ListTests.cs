@@ -18,7 +18,7 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(20, list["pageSize"]!.GetValue<int>());
         Assert.Equal(3, list.Total());
         Assert.Equal(["oldest, changed last", "newest", "middle"], list.Titles());
-        Assert.Equal(["id", "title", "description", "createdAt", "updatedAt", "version"], list["items"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["id", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version"], list["items"]![0]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

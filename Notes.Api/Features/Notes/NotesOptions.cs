@@ -8,16 +8,21 @@ internal sealed class NotesOptions
 
     /// <summary>How many notes one user may keep: a bound on what one account can make the database hold.</summary>
     public int MaxNotesPerUser { get; set; } = 10_000;
+
+    /// <summary>How long a note stays in the trash before the trash deletes it for good.</summary>
+    public TimeSpan TrashRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
 internal static class NotesSetup
 {
-    public static IServiceCollection AddNotesOptions(this IServiceCollection services)
+    public static IServiceCollection AddNotes(this IServiceCollection services)
     {
         services.AddOptions<NotesOptions>()
             .BindConfiguration(NotesOptions.Section)
             .Validate(o => o.MaxNotesPerUser > 0, "Notes:MaxNotesPerUser must be positive")
+            .Validate(o => o.TrashRetention > TimeSpan.Zero, "Notes:TrashRetention must be a positive time span, such as 30.00:00:00")
             .ValidateOnStart();
+        services.AddHostedService<StoredNotesUpgrade>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ internal static class ProblemCodes
     public const string ValidationFailed = "validation_failed";
     public const string NotFound = "not_found";
     public const string VersionConflict = "version_conflict";
+    public const string NoteInTrash = "note_in_trash";
     public const string UsernameTaken = "username_taken";
     public const string QuotaReached = "quota_reached";
     public const string TooManyAttempts = "too_many_attempts";
@@ -29,7 +30,7 @@ internal static class ProblemCodes
     public static readonly string[] All =
     [
         AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, ValidationFailed, NotFound, VersionConflict,
-        UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
+        NoteInTrash, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Conventions;
 
 namespace Notes.Api.Infrastructure.Mongo;
@@ -38,18 +39,37 @@ internal static class MongoSetup
         services.AddCollection<Session>(CollectionNames.Sessions,
             new(Builders<Session>.IndexKeys.Ascending(s => s.ExpiresAt), new() { ExpireAfter = TimeSpan.FromMinutes(1) }),
             new(Builders<Session>.IndexKeys.Ascending(s => s.UserId)));
-        // One per sort the list offers, each ending in the id tie-breaker, so a page is read in index order with no in-memory sort.
-        var byOwner = Builders<Note>.IndexKeys;
-        services.AddCollection<Note>(CollectionNames.Notes,
-            new(byOwner.Ascending(n => n.OwnerId).Descending(n => n.UpdatedAt).Descending(n => n.Id)),
-            new(byOwner.Ascending(n => n.OwnerId).Descending(n => n.CreatedAt).Descending(n => n.Id)),
-            new(byOwner.Ascending(n => n.OwnerId).Ascending(n => n.Title).Ascending(n => n.Id), new CreateIndexOptions { Collation = Note.TitleOrder }));
+        services.AddCollection<Note>(CollectionNames.Notes, NoteIndexes());
         services.AddCollection<Throttle>(CollectionNames.Throttles,
             new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }));
 
         services.AddHostedService<MongoIndexes>();
         services.AddHostedService<EmbeddedEngineWarning>();
         return services;
+    }
+
+    /// <summary>
+    /// The list's views, each read in index order with no sort in memory: the notes outside the trash (archived or not) pinned first,
+    /// then each sort the list offers in both orders (an index runs backwards only as a whole), each ending in the id tie-breaker;
+    /// and the trash, newest trashed first. Then the tags, for the tag filter and the tag list, and the purge dates, for the job
+    /// that empties the trash.
+    /// </summary>
+    static CreateIndexModel<Note>[] NoteIndexes()
+    {
+        var outsideTrash =
+            from field in new[] { "updatedAt", "createdAt", "title" }
+            from direction in new[] { 1, -1 }
+            select new CreateIndexModel<Note>(
+                new BsonDocument { { "ownerId", 1 }, { "trashedAt", 1 }, { "archived", 1 }, { "pinned", -1 }, { field, direction }, { "_id", direction } },
+                new CreateIndexOptions { Collation = field == "title" ? Note.TitleOrder : null });
+        var keys = Builders<Note>.IndexKeys;
+        return
+        [
+            .. outsideTrash,
+            new(keys.Ascending(n => n.OwnerId).Descending(n => n.TrashedAt).Descending(n => n.Id)),
+            new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Tags)),
+            new(keys.Ascending(n => n.PurgeAt)),
+        ];
     }
 
     /// <summary>A collection and its indexes, which <see cref="MongoIndexes"/> creates at start-up.</summary>

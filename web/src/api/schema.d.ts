@@ -16,13 +16,13 @@ export interface paths {
         get: operations["getNote"];
         /**
          * Rewrite one of your notes
-         * @description Replaces the title (trimmed) and the description. With If-Match, only while the note is at that version; without it, the last write wins.
+         * @description Replaces the title (trimmed) and the description, leaving the rest of the note as it is. With If-Match, only while the note is at that version; without it, the last write wins.
          */
         put: operations["updateNote"];
         post?: never;
         /**
          * Delete one of your notes
-         * @description Deletes one of your notes for good. Someone else's note is not found, just as a missing one.
+         * @description Deletes one of your notes for good, in the trash or not. Someone else's note is not found, just as a missing one.
          */
         delete: operations["deleteNote"];
         options?: never;
@@ -39,13 +39,13 @@ export interface paths {
         };
         /**
          * List your notes, a page at a time, newest change first unless asked otherwise
-         * @description A page of your notes and the total of all that match. Search finds text in a title or description, ignoring letter case and taking every character literally.
+         * @description A page of the notes in one view (in use, archived, or in the trash) and the total of all that match. Outside the trash pinned notes come first. Search finds text in a title or description whatever its letter case or accents, taking every character literally; a tag finds the notes carrying it or a tag nested below it.
          */
         get: operations["listNotes"];
         put?: never;
         /**
          * Add a note
-         * @description Adds a note, trimming its title. Each user keeps only so many notes.
+         * @description Adds a note, trimming its title and normalising its tags (lower case, duplicates collapsed). Each user keeps only so many notes.
          */
         post: operations["addNote"];
         delete?: never;
@@ -256,7 +256,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "validation_failed" | "not_found" | "version_conflict" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
         };
@@ -268,6 +268,13 @@ export interface components {
             id: string;
             title: string;
             description: string;
+            pinned: boolean;
+            tags: string[];
+            archived: boolean;
+            /** Format: date-time */
+            trashedAt?: string | null;
+            /** Format: date-time */
+            purgeAt?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -291,6 +298,9 @@ export interface components {
         AddNoteRequest: {
             title: string;
             description?: string | null;
+            pinned?: boolean | null;
+            tags?: string[] | null;
+            archived?: boolean | null;
         };
         HealthResponse: {
             status: string;
@@ -460,6 +470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The note is in the trash: restore it first; nothing changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description If-Match names a version that is no longer current; nothing changed. */
             412: {
                 headers: {
@@ -567,9 +586,11 @@ export interface operations {
         parameters: {
             query?: {
                 search?: string | null;
+                view?: "active" | "archived" | "trash";
+                tag?: string | null;
                 page?: number;
                 pageSize?: number;
-                sort?: "updatedAt" | "createdAt" | "title";
+                sort?: "updatedAt" | "createdAt" | "title" | null;
                 order?: "asc" | "desc";
             };
             header?: never;

@@ -15,7 +15,8 @@ internal sealed class Endpoint(Data data, IOptions<NotesOptions> options, TimePr
         Summary(s =>
         {
             s.Summary = "Add a note";
-            s.Description = "Adds a note, trimming its title. Each user keeps only so many notes.";
+            s.Description = "Adds a note, trimming its title and normalising its tags (lower case, duplicates collapsed). " +
+                "Each user keeps only so many notes.";
             s.Responses[StatusCodes.Status201Created] = "The note, with its address in Location and its version as ETag.";
             s.Responses[StatusCodes.Status409Conflict] = "You already keep as many notes as one user may; nothing was added.";
             s.ResponseHeaders.Add(new(StatusCodes.Status201Created, "Location") { Description = "The note's address.", Example = "/api/notes/6650f1c2a3b4c5d6e7f80912" });
@@ -27,15 +28,30 @@ internal sealed class Endpoint(Data data, IOptions<NotesOptions> options, TimePr
     {
         // Counted before inserting, so adds running side by side can each see room and overshoot the limit by as many as are
         // in flight at once: a bound on what one account can store needs no more precision than that.
+        var now = clock.UtcNowForMongo();
         var limit = options.Value.MaxNotesPerUser;
-        if (await data.CountOwnedUpToAsync(req.UserId, limit, ct) >= limit)
+        if (await data.CountReachableUpToAsync(req.UserId, limit, now, ct) >= limit)
         {
             await Send.ResultAsync(Problems.Of(
                 StatusCodes.Status409Conflict, ProblemCodes.QuotaReached, $"You have reached the limit of {limit} notes. Delete some to add more."));
             return;
         }
 
-        var note = await data.InsertAsync(req.UserId, req.Title.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
+        var (title, description) = (req.Title.Trim(), req.Description ?? "");
+        var note = new Note
+        {
+            OwnerId = req.UserId,
+            Title = title,
+            Description = description,
+            SearchText = SearchText.Of(title, description),
+            Pinned = req.Pinned ?? false,
+            Tags = Tag.NormalizeAll(req.Tags),
+            Archived = req.Archived ?? false,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        await data.InsertAsync(note, ct);
         HttpContext.Response.Headers.ETag = ETag.Of(note.Version);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = note.Id }, NoteResponse.From(note), cancellation: ct);
     }

@@ -2,6 +2,6 @@ namespace Notes.Api.Features.Notes.Delete;
 
 internal sealed class Data(IMongoCollection<Note> notes)
 {
-    public async Task<bool> TryDeleteOwnedAsync(string id, string ownerId, CancellationToken ct) =>
-        (await notes.DeleteOneAsync(n => n.Id == id && n.OwnerId == ownerId, ct)).DeletedCount == 1;
+    public async Task<bool> TryDeleteReachableAsync(string id, string ownerId, DateTime now, CancellationToken ct) =>
+        (await notes.DeleteOneAsync(Reachable.Note(id, ownerId, now), ct)).DeletedCount == 1;
 }

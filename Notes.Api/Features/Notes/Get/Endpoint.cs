@@ -1,6 +1,8 @@
+using Notes.Api.Infrastructure.Mongo;
+
 namespace Notes.Api.Features.Notes.Get;
 
-internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request, NoteResponse>
+internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock) : Endpoint<Request, NoteResponse>
 {
     public override void Configure()
     {
@@ -19,7 +21,7 @@ internal sealed class Endpoint(Data data, NotFound notFound) : Endpoint<Request,
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var note = await data.FindOwnedAsync(req.Id, req.UserId, ct);
+        var note = await data.FindReachableAsync(req.Id, req.UserId, clock.UtcNowForMongo(), ct);
         if (note is null)
         {
             await Send.ResultAsync(await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Features.Notes.List;
 
@@ -8,8 +9,11 @@ namespace Notes.Api.Features.Notes.List;
 /// The query is written as BSON with the stored (camelCase) names, its fixed parts built once: rendering the same pipeline
 /// from typed definitions cost about 150 µs of CPU per request, more than the rest of the API's work for a page.
 /// </remarks>
-internal sealed class Data(IMongoCollection<Note> notes)
+internal sealed class Data(IMongoCollection<Note> notes, TimeProvider clock)
 {
+    /// <summary>What a list can show: the notes in use, the archive, or the trash.</summary>
+    public static readonly FrozenSet<string> Views = FrozenSet.Create("active", "archived", "trash");
+
     /// <summary>The fields a list can be sorted by, named alike in the API and in the database.</summary>
     public static readonly FrozenSet<string> SortFields = FrozenSet.Create("updatedAt", "createdAt", "title");
 
@@ -22,17 +26,21 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// </summary>
     static readonly TimeSpan MaxTime = TimeSpan.FromSeconds(1);
 
-    // Each ends in the id, a tie-breaker that keeps pages stable; the indexes end in it too, so no sort happens in memory.
-    static readonly FrozenDictionary<(string Field, string Order), BsonDocument> Sorts = (
-        from field in SortFields
+    // Each ends in the id, a tie-breaker that keeps pages stable; the indexes end in it too, so no sort happens in memory. Outside
+    // the trash, pinned notes come first; the trash is sorted by when each note went there, unless a sort is asked for.
+    static readonly FrozenDictionary<(bool PinnedFirst, string Field, string Order), BsonDocument> Sorts = (
+        from pinnedFirst in new[] { true, false }
+        from field in SortFields.Append("trashedAt")
         from order in SortOrders
-        select KeyValuePair.Create((field, order.Key), new BsonDocument("$sort", new BsonDocument { { field, order.Value }, { "_id", order.Value } })))
+        let keys = new BsonDocument { { field, order.Value }, { "_id", order.Value } }
+        select KeyValuePair.Create((pinnedFirst, field, order.Key), new BsonDocument("$sort", pinnedFirst ? new BsonDocument("pinned", -1).AddRange(keys) : keys)))
         .ToFrozenDictionary();
 
     // Only what the response holds (the id comes along): the owner is the caller.
     static readonly BsonDocument ResponseFields = new("$project", new BsonDocument
     {
-        { "title", 1 }, { "description", 1 }, { "createdAt", 1 }, { "updatedAt", 1 }, { "version", 1 },
+        { "title", 1 }, { "description", 1 }, { "pinned", 1 }, { "tags", 1 }, { "archived", 1 }, { "trashedAt", 1 }, { "purgeAt", 1 },
+        { "createdAt", 1 }, { "updatedAt", 1 }, { "version", 1 },
     });
 
     static readonly BsonArray CountAll = [new BsonDocument("$count", "count")];
@@ -45,15 +53,23 @@ internal sealed class Data(IMongoCollection<Note> notes)
     {
         // The session check has already proved the token's user id an ObjectId.
         var match = new BsonDocument("ownerId", ObjectId.Parse(req.UserId));
-        if (!string.IsNullOrEmpty(req.Search))
+        match.AddRange(req.View switch
         {
-            var pattern = new BsonRegularExpression(LiteralPattern(req.Search), "i");
-            match.Add("$or", new BsonArray { new BsonDocument("title", pattern), new BsonDocument("description", pattern) });
-        }
+            // A note past its time in the trash may still be stored, until the purge job reaches it.
+            "trash" => new BsonDocument { { "trashedAt", new BsonDocument("$type", "date") }, { "purgeAt", new BsonDocument("$gt", clock.UtcNowForMongo()) } },
+            "archived" => new BsonDocument { { "trashedAt", BsonNull.Value }, { "archived", true } },
+            _ => new BsonDocument { { "trashedAt", BsonNull.Value }, { "archived", false } },
+        });
+        if (req.Tag is not null)
+            match.Add("tags", new BsonRegularExpression($"^{LiteralPattern(Tag.Normalize(req.Tag))}(/|$)"));
+        if (!string.IsNullOrEmpty(req.Search))
+            match.Add("searchText", new BsonRegularExpression(LiteralPattern(SearchText.Fold(req.Search))));
 
+        var inTrash = req.View == "trash";
+        var sort = Sorts[(!inTrash, req.Sort ?? (inTrash ? "trashedAt" : "updatedAt"), req.Order)];
         var pipeline = PipelineDefinition<Note, PageAndTotal>.Create(
             new BsonDocument("$match", match),
-            Sorts[(req.Sort, req.Order)],
+            sort,
             new BsonDocument("$facet", new BsonDocument
             {
                 { "items", new BsonArray { new BsonDocument("$skip", (req.Page - 1) * req.PageSize), new BsonDocument("$limit", req.PageSize), ResponseFields } },

@@ -1,9 +1,12 @@
 namespace Notes.Api.Features.Notes.List;
 
-/// <param name="Search">Case-insensitive text to find in a title or description, taken literally.</param>
-/// <param name="Sort">updatedAt, createdAt or title.</param>
+/// <param name="Search">Text to find in a title or description, whatever its letter case or accents, taken literally.</param>
+/// <param name="View">active (neither archived nor in the trash), archived, or trash.</param>
+/// <param name="Tag">Only the notes carrying this tag or one nested below it: work finds work and work/clients.</param>
+/// <param name="Sort">updatedAt, createdAt or title; without it, the trash is sorted by when each note went there.</param>
 /// <param name="Order">desc or asc.</param>
-internal sealed record Request(string? Search = null, int Page = 1, int PageSize = 20, string Sort = "updatedAt", string Order = "desc")
+internal sealed record Request(
+    string? Search = null, string View = "active", string? Tag = null, int Page = 1, int PageSize = 20, string? Sort = null, string Order = "desc")
     : SignedInRequest
 {
     public const int MaxPageSize = 100;
@@ -13,10 +16,13 @@ internal sealed record Request(string? Search = null, int Page = 1, int PageSize
         public Validator()
         {
             RuleFor(r => r.Search).MaximumLength(200).WithMessage("Search must be at most 200 characters.");
+            RuleFor(r => r.View).Must(Data.Views.Contains).WithMessage("View must be one of: active, archived, trash.");
+            RuleFor(r => r.Tag)
+                .Must(tag => tag is null || Notes.Tag.Flaw(Notes.Tag.Normalize(tag)) is null).WithMessage("Tag is not a valid tag.");
             // The upper bound keeps (page - 1) * pageSize inside an int.
             RuleFor(r => r.Page).InclusiveBetween(1, int.MaxValue / MaxPageSize).WithMessage("Page must be 1 or more.");
             RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"PageSize must be between 1 and {MaxPageSize}.");
-            RuleFor(r => r.Sort).Must(Data.SortFields.Contains).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
+            RuleFor(r => r.Sort).Must(sort => sort is null || Data.SortFields.Contains(sort)).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
             RuleFor(r => r.Order).Must(Data.SortOrders.ContainsKey).WithMessage("Order must be asc or desc.");
         }
     }

@@ -1,24 +1,23 @@
-using Notes.Api.Infrastructure.Mongo;
-
 namespace Notes.Api.Features.Notes.Update;
 
-internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock) : Endpoint<Request, NoteResponse>
+internal sealed class Endpoint(NoteWriter writer) : Endpoint<Request, NoteResponse>
 {
     public override void Configure()
     {
         Put("{id}");
         Group<NotesGroup>();
         Description(d => d.ProducesProblems(
-            StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType));
+            StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType));
         Summary(s =>
         {
             s.Summary = "Rewrite one of your notes";
-            s.Description = "Replaces the title (trimmed) and the description. With If-Match, only while the note is at that version; " +
+            s.Description = "Replaces the title (trimmed) and the description, leaving the rest of the note as it is. With If-Match, only while the note is at that version; " +
                 "without it, the last write wins.";
             s.Params[nameof(Request.IfMatch)] = "The note's ETag as you last read it (\"<version>\", such as \"3\"), or * for any version. " +
                 "When the note has changed since, the answer is 412 and nothing changes.";
             s.Responses[StatusCodes.Status200OK] = "The updated note, with its new version as ETag.";
             s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
+            s.Responses[StatusCodes.Status409Conflict] = "The note is in the trash: restore it first; nothing changed.";
             s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed.";
             s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status200OK));
         });
@@ -26,13 +25,12 @@ internal sealed class Endpoint(Data data, NotFound notFound, TimeProvider clock)
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var outcome = await data.UpdateOwnedAsync(
-            req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), req.Title.Trim(), req.Description ?? "", clock.UtcNowForMongo(), ct);
-        if (outcome is not Outcome.Updated { Note: var note })
+        var (title, description) = (req.Title.Trim(), req.Description ?? "");
+        var outcome = await writer.WriteAsync(
+            req.Id, req.UserId, ETag.RequiredVersion(req.IfMatch), (note, now) => note with { Title = title, Description = description, UpdatedAt = now }, ct);
+        if (outcome is not WriteOutcome.Written { Note: var note })
         {
-            await Send.ResultAsync(outcome is Outcome.Stale
-                ? Problems.Of(StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionConflict, "The note has changed since you read it.")
-                : await notFound.NoteAsync(req.Id, req.UserId, HttpContext, ct));
+            await Send.ResultAsync(await writer.RefusalAsync(outcome, req.Id, req.UserId, HttpContext, ct));
             return;
         }
 

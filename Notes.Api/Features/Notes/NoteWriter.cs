@@ -1,0 +1,83 @@
+using Notes.Api.Infrastructure.Mongo;
+
+namespace Notes.Api.Features.Notes;
+
+/// <summary>How a change to one note ended: the note as written, or why nothing was.</summary>
+internal abstract record WriteOutcome
+{
+    internal sealed record Written(Note Note) : WriteOutcome;
+
+    /// <summary>The note is the owner's, but at another version than the one required.</summary>
+    internal sealed record Stale : WriteOutcome;
+
+    /// <summary>The note is in the trash, and the change would edit it without taking it out.</summary>
+    internal sealed record InTrash : WriteOutcome;
+
+    /// <summary>No such note among those the owner can reach.</summary>
+    internal sealed record Missing : WriteOutcome;
+}
+
+/// <summary>
+/// The one way a client's change reaches a stored note, for every slice that changes one: the rules every change keeps (a note in
+/// the trash is only taken out, every change raises the version by one, and the search text follows the content) and a compare-and-set on the version, so of two writers racing from one version
+/// exactly one succeeds.
+/// </summary>
+internal sealed class NoteWriter(IMongoCollection<Note> notes, NotFound notFound, TimeProvider clock)
+{
+    /// <summary>
+    /// Applies <paramref name="change"/> (the note as it should become, given the stored one and the time; it
+    /// moves <see cref="Note.UpdatedAt"/> when it changes what the note says) to the owner's note while it
+    /// is at the required version (any, when null). A lost race reads the note again, which then tells what happened: another
+    /// write came first (stale, or simply applied again when no version was required) or a delete.
+    /// </summary>
+    public async Task<WriteOutcome> WriteAsync(
+        string id, string ownerId, int? requiredVersion, Func<Note, DateTime, Note> change, CancellationToken ct)
+    {
+        while (true)
+        {
+            var now = clock.UtcNowForMongo();
+            var current = await notes.Find(Reachable.Note(id, ownerId, now)).FirstOrDefaultAsync(ct);
+            if (current is null)
+                return new WriteOutcome.Missing();
+            if (requiredVersion is { } version && current.Version != version)
+                return new WriteOutcome.Stale();
+
+            var next = change(current, now);
+            if (current.TrashedAt is not null && next.TrashedAt is not null && !SameState(current, next))
+                return new WriteOutcome.InTrash();
+            next = next with { SearchText = SearchText.Of(next.Title, next.Description), Version = current.Version + 1 };
+
+            // An update of many (of at most one, by id) because that is the write the embedded engine checks its filter for in the
+            // same step as it writes; its findAndModify finds first and then writes by id alone, which would let two writers past
+            // one version. On MongoDB every write is atomic per document either way.
+            var written = await notes.UpdateManyAsync(
+                n => n.Id == id && n.OwnerId == ownerId && n.Version == current.Version,
+                Builders<Note>.Update
+                    .Set(n => n.Title, next.Title)
+                    .Set(n => n.Description, next.Description)
+                    .Set(n => n.SearchText, next.SearchText)
+                    .Set(n => n.Pinned, next.Pinned)
+                    .Set(n => n.Tags, next.Tags)
+                    .Set(n => n.Archived, next.Archived)
+                    .Set(n => n.TrashedAt, next.TrashedAt)
+                    .Set(n => n.PurgeAt, next.PurgeAt)
+                    .Set(n => n.UpdatedAt, next.UpdatedAt)
+                    .Set(n => n.Version, next.Version),
+                cancellationToken: ct);
+            if (written.MatchedCount == 1)
+                return new WriteOutcome.Written(next);
+        }
+    }
+
+    /// <summary>The problem a change that wrote nothing answers.</summary>
+    public async Task<IResult> RefusalAsync(WriteOutcome refused, string id, string callerId, HttpContext http, CancellationToken ct) => refused switch
+    {
+        WriteOutcome.Stale => Problems.Of(StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionConflict, "The note has changed since you read it."),
+        WriteOutcome.InTrash => Problems.Of(StatusCodes.Status409Conflict, ProblemCodes.NoteInTrash, "The note is in the trash: restore it to change it."),
+        _ => await notFound.NoteAsync(id, callerId, http, ct),
+    };
+
+    static bool SameState(Note current, Note next) =>
+        next.Title == current.Title && next.Description == current.Description && next.Tags.SequenceEqual(current.Tags)
+        && next.Pinned == current.Pinned && next.Archived == current.Archived;
+}
