@@ -28,11 +28,14 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     [Theory]
     [InlineData("")]
     [InlineData("?search=note&sort=title&order=asc&page=2&pageSize=2")]
+    [InlineData("?tag=work&search=note")]
+    [InlineData("?view=archived&tag=work")]
+    [InlineData("?view=trash&sort=title")]
     public async Task Listing_notes_costs_two_database_commands_the_session_check_and_one_for_page_and_total(string query)
     {
         var user = await api.SignedInUserAsync();
         for (var i = 0; i < 3; i++)
-            await user.AddNoteAsync($"note {i}");
+            await user.Client.PostAsJsonAsync("/api/notes", new { title = $"note {i}", tags = new[] { "work/clients" }, pinned = i == 0 });
 
         Assert.Equal(2, await CommandsDuringAsync(() => user.Client.GetAsync($"/api/notes{query}")));
     }
