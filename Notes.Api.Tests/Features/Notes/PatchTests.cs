@@ -162,6 +162,32 @@ public sealed class PatchTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("a\uFFFEb")]
+    [InlineData("a\uFFFF")]
+    public async Task Patch_with_a_tag_that_unicode_cannot_normalise_returns_400_naming_it(string tag)
+    {
+        var user = await api.SignedInUserAsync();
+        var added = await user.AddNoteAsync("Kept");
+
+        var response = await user.PatchNoteAsync(added.Id(), new { tags = new[] { tag } });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["tags[0]"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Patch_keeps_text_that_unicode_cannot_normalise_as_sent_and_a_search_for_it_answers()
+    {
+        var user = await api.SignedInUserAsync();
+        var added = await user.AddNoteAsync("Kept");
+
+        var note = await user.PatchedNoteAsync(added.Id(), new { title = "odd \uFFFE title" });
+
+        Assert.Equal("odd \uFFFE title", note.Title());
+        Assert.Equal(["odd \uFFFE title"], (await user.ListNotesAsync($"?search={Uri.EscapeDataString("odd \uFFFE")}")).Titles());
+    }
+
+    [Theory]
     [InlineData("{}")]
     [InlineData("""{"foo":1}""")]
     [InlineData("""{"Version":5,"id":"0123456789abcdef01234567"}""")]
