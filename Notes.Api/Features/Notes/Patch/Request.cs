@@ -23,6 +23,7 @@ internal sealed record Request : SignedInRequest
 
     Member _sent;
 
+    [DontBind(Source.QueryParam)] // the route's id alone: a query's id= would take its place (and is not checked)
     public string Id { get; init; } = "";
 
     /// <summary>The version the client last read, as its ETag; without it the last write wins.</summary>
