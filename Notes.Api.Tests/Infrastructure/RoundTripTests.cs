@@ -50,6 +50,25 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Patching_a_note_costs_three_database_commands_the_session_check_the_read_and_the_write()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.PatchNoteAsync(note.Id(), new { pinned = true, tags = new[] { "work" } }, "\"1\"")));
+    }
+
+    [Fact]
+    public async Task Emptying_the_trash_costs_two_database_commands_the_session_check_and_one_delete()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PatchedNoteAsync(note.Id(), new { trashed = true });
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.DeleteAsync("/api/trash")));
+    }
+
+    [Fact]
     public async Task A_malformed_note_id_costs_one_database_command_the_session_check()
     {
         var user = await api.SignedInUserAsync();
