@@ -183,4 +183,15 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await response.ProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Add_with_a_tag_holding_a_noncharacter_unicode_cannot_normalise_is_400_naming_it()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "t", tags = new[] { "ok", "a\uFFFEb" } });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["tags[1]"], problem.ErrorFields());
+    }
 }

@@ -16,7 +16,7 @@ internal static class SearchText
     public static string Fold(string text)
     {
         // Compatibility decomposition splits accents from their letters (and ligatures, full-width forms into plain letters)...
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = text.NormalizeOrKeep(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
