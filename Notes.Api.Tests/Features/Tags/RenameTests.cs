@@ -89,6 +89,30 @@ public sealed class RenameTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_rename_racing_with_updates_of_its_notes_renames_every_one_and_loses_no_update()
+    {
+        var user = await api.SignedInUserAsync();
+        var notes = new List<JsonNode>();
+        for (var i = 0; i < 30; i++)
+            notes.Add(await user.AddTaggedNoteAsync($"note {i}", "home", "work"));
+
+        // Each update moves its note's version while the rename is under way; the rename reads such a note again and retries it.
+        var updates = notes.Select(n => user.PutNoteAsync(n.Id(), new { title = $"{n.Title()}, changed" })).ToList();
+        var rename = user.RenameTagAsync("work", "job");
+        await Task.WhenAll([.. updates, rename]);
+
+        Assert.Equal(HttpStatusCode.OK, (await rename).StatusCode);
+        Assert.All(updates, u => Assert.Equal(HttpStatusCode.OK, u.Result.StatusCode));
+        var list = await user.ListNotesAsync("?pageSize=100");
+        Assert.All(list["items"]!.AsArray().Select(n => n!), n =>
+        {
+            Assert.Equal(["home", "job"], n.Tags());
+            Assert.EndsWith(", changed", n.Title());
+            Assert.Equal(3, n.Version());
+        });
+    }
+
+    [Fact]
     public async Task The_route_and_the_new_name_are_normalised_like_any_tag_in_every_script_and_unicode_form()
     {
         var user = await api.SignedInUserAsync();
