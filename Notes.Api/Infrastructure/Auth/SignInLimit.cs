@@ -23,6 +23,13 @@ internal sealed class SignInLimit(Throttles throttles, IOptions<AuthOptions> opt
         return Throttles.TooManyRequests(http, wait, "Too many failed sign-in attempts.");
     }
 
+    /// <summary>The <c>429</c> an endpoint under the limit may answer, as the API document describes it.</summary>
+    public static void DescribeRefusal(EndpointSummary summary)
+    {
+        summary.Responses[StatusCodes.Status429TooManyRequests] = "Too many failed attempts for this username from this address; see Retry-After.";
+        summary.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
+    }
+
     /// <summary>The password was right: the attempts counted so far are forgiven.</summary>
     public Task ClearAsync(HttpContext http, string username, CancellationToken ct) => throttles.ForgetAsync(KeyOf(http, username), ct);
 

@@ -20,8 +20,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, SignInLimit signI
             s.Responses[StatusCodes.Status200OK] = "The password was changed; a fresh token to go on with.";
             s.Responses[StatusCodes.Status400BadRequest] =
                 "The current password is wrong (wrong_password), or the new one breaks a rule (validation_failed); errors names the field.";
-            s.Responses[StatusCodes.Status429TooManyRequests] = "Too many failed attempts for this username from this address; see Retry-After.";
-            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
+            SignInLimit.DescribeRefusal(s);
         });
     }
 

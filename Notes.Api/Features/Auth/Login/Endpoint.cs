@@ -16,8 +16,7 @@ internal sealed class Endpoint(Data data, Passwords passwords, SignInLimit signI
             s.Description = "Answers a bearer token, for the Authorization header of every other call, and when its session ends. " +
                 "After too many failed attempts for one username from one address, sign-in is refused for a while.";
             s.Responses[StatusCodes.Status401Unauthorized] = "Unknown username or wrong password (the same answer for both).";
-            s.Responses[StatusCodes.Status429TooManyRequests] = "Too many failed attempts for this username from this address; see Retry-After.";
-            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
+            SignInLimit.DescribeRefusal(s);
         });
     }
 
