@@ -9,12 +9,19 @@ using Notes.Api.Entities;
 
 namespace Notes.Api.Tests.Infrastructure;
 
-/// <summary>What no answer may ever hold, whatever was asked: a password hash, a stored record, a session id, or someone else's id.</summary>
+/// <summary>
+/// What no answer may ever hold, whatever was asked: a password hash, a stored record, a session id (but one's own, in the list of
+/// one's sessions), someone else's id, or the raw User-Agent a session was described from.
+/// </summary>
 public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
     static readonly string[] AnsweredFieldNames =
-        ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt", "count"];
+        ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt",
+            "count", "client", "clientAddress"];
+
+    /// <summary>Sent by every request of the walk: a real browser's header with a marker no description may repeat.</summary>
+    const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 DisclosureProbe/7.3";
 
     /// <summary>One user's side of the conversation: every answer they were given, headers and body.</summary>
     sealed class Party(string username)
@@ -30,7 +37,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task No_answer_in_a_full_flow_of_two_users_holds_a_hash_a_stored_record_a_session_id_or_the_other_users_id()
+    public async Task No_answer_in_a_full_flow_of_two_users_holds_a_hash_a_stored_record_a_session_id_the_other_users_id_or_a_raw_User_Agent()
     {
         var alice = await SignUpWithANoteAsync();
         var bob = await SignUpWithANoteAsync();
@@ -40,18 +47,29 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var users = await api.Service<IMongoCollection<User>>().Find(u => u.Id == alice.Id || u.Id == bob.Id).ToListAsync();
         Assert.Equal(2, users.Count);
-        var sessionIds = alice.Tokens.Concat(bob.Tokens).Select(t => new JsonWebToken(t).Id).ToList();
+        var sessionIds = alice.Tokens.Concat(bob.Tokens).Select(t => (Owner: alice.Tokens.Contains(t) ? alice : bob, Id: new JsonWebToken(t).Id)).ToList();
         foreach (var (party, other) in new[] { (alice, bob), (bob, alice) })
         {
             Assert.Contains(party.Answers, a => a.Answer.Contains(party.Id, StringComparison.Ordinal)); // the recording did hear the app
-            var forbidden = new List<(string What, string Text)> { ("a bcrypt hash", "$2"), ("the other user's id", other.Id) };
+            var forbidden = new List<(string What, string Text)>
+            {
+                ("a bcrypt hash", "$2"), ("the other user's id", other.Id), ("the raw User-Agent", "DisclosureProbe"), ("the raw User-Agent", "Gecko/"),
+            };
             forbidden.AddRange(users.SelectMany(u => new[] { ("a password salt", u.PasswordHash[7..29]), ("a password digest", u.PasswordHash[29..]) }));
-            forbidden.AddRange(sessionIds.Select(id => ("a session id", id)));
+            forbidden.AddRange(sessionIds.Where(s => s.Owner == other).Select(s => ("the other user's session id", s.Id)));
+            var ownSessionIds = sessionIds.Where(s => s.Owner == party).Select(s => s.Id).ToList();
             forbidden.AddRange(other.Tokens.Select(t => ("the other user's token", t.Split('.')[2])));
             forbidden.AddRange(StoredOnlyFieldNames().Select(name => ("a stored field name", $"\"{name}\"")));
 
+            // A refusal names the address asked for (its instance), so an id the caller sent in it comes back to them: not a leak.
             Assert.All(party.Answers, answer => Assert.All(forbidden, leak =>
-                Assert.False(answer.Answer.Contains(leak.Text, StringComparison.OrdinalIgnoreCase), $"{leak.What} ({leak.Text}) in the answer to {answer.Request}:\n{answer.Answer}")));
+                Assert.False(answer.Answer.Contains(leak.Text, StringComparison.OrdinalIgnoreCase) && !answer.Request.Contains(leak.Text, StringComparison.Ordinal),
+                    $"{leak.What} ({leak.Text}) in the answer to {answer.Request}:\n{answer.Answer}")));
+            // One's own session ids are answered only where the contract puts them: the list of one's sessions.
+            Assert.All(party.Answers.Where(a => a.Request != "GET /api/auth/sessions"), answer => Assert.All(ownSessionIds, id =>
+                Assert.False(answer.Answer.Contains(id, StringComparison.OrdinalIgnoreCase) && !answer.Request.Contains(id, StringComparison.Ordinal),
+                    $"a session id ({id}) in the answer to {answer.Request}:\n{answer.Answer}")));
+            Assert.Contains(party.Answers, a => a.Request == "GET /api/auth/sessions" && a.Answer.Contains("Firefox on Linux", StringComparison.Ordinal));
         }
     }
 
@@ -122,8 +140,30 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.PostAsync("/api/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
         await SignInAsync(party);
+
+        user = party.User(Recording(party, party.Tokens[^1]));
+        await SignInAsync(party);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/auth/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/api/auth/sessions/{new JsonWebToken(party.Tokens[^1]).Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.DeleteAsync($"/api/auth/sessions/{new JsonWebToken(other.Tokens[^1]).Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.Client.DeleteAsync("/api/auth/sessions/not-an-id")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChangePasswordAsync(user, "a guess at it", ChangedPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChangePasswordAsync(user, Users.Password, Users.Password)).StatusCode);
+        var changed = await ChangePasswordAsync(user, Users.Password, ChangedPassword);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        party.Tokens.Add((await changed.JsonAsync())["token"]!.GetValue<string>());
+        // Back to the password the rest of the test signs in with.
+        var back = await ChangePasswordAsync(party.User(Recording(party, party.Tokens[^1])), ChangedPassword, Users.Password);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        party.Tokens.Add((await back.JsonAsync())["token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, (await Recording(party, party.Tokens[^1]).PostAsync("/api/auth/logout-all", null)).StatusCode);
     }
+
+    const string ChangedPassword = "a changed horse battery staple";
+
+    static Task<HttpResponseMessage> ChangePasswordAsync(TestUser user, string currentPassword, string newPassword) =>
+        user.Client.PutAsJsonAsync("/api/account/password", new { currentPassword, newPassword });
 
     async Task SignInAsync(Party party)
     {
@@ -141,6 +181,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
     HttpClient Recording(Party party, string? token = null)
     {
         var client = api.CreateDefaultClient(new Recorder(party.Answers));
+        client.DefaultRequestHeaders.Add("User-Agent", UserAgent);
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -12,11 +12,13 @@ public sealed class LoggingTests(LoggingTests.Factory api) : IClassFixture<Loggi
     }
 
     [Fact]
-    public async Task No_log_entry_ever_holds_a_password_a_hash_or_a_token()
+    public async Task No_log_entry_ever_holds_a_password_a_hash_a_token_or_a_raw_User_Agent()
     {
         const string password = "a very secret passphrase";
         const string wrongPassword = "a wrong secret passphrase";
         const string rejectedPassword = "a rejected secret passphrase";
+        const string changedPassword = "a changed secret passphrase";
+        const string userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 LogProbe/9.1";
         var user = await api.SignedInUserAsync(password: password);
         var other = await api.SignedInUserAsync(password: password);
         var anonymous = api.CreateClient();
@@ -39,20 +41,32 @@ public sealed class LoggingTests(LoggingTests.Factory api) : IClassFixture<Loggi
         await api.ClientWithToken(second).PostAsync("/api/auth/logout-all", null);
         await api.ClientWithToken(second).GetAsync("/api/auth/me");
 
+        // Every path that reads a password on a password change (wrong, refused as weak, accepted), and a User-Agent to describe.
+        var third = api.ClientWithToken(await api.SignInAsync(other.Username, password));
+        third.DefaultRequestHeaders.Add("User-Agent", userAgent);
+        await third.PutAsJsonAsync("/api/account/password", new { currentPassword = wrongPassword, newPassword = changedPassword });
+        await third.PutAsJsonAsync("/api/account/password", new { currentPassword = password, newPassword = rejectedPassword[..7] });
+        var changed = (await (await third.PutAsJsonAsync("/api/account/password", new { currentPassword = password, newPassword = changedPassword })).JsonAsync())["token"]!.GetValue<string>();
+        var fourth = api.ClientWithToken(changed);
+        fourth.DefaultRequestHeaders.Add("User-Agent", userAgent);
+        await fourth.GetAsync("/api/auth/sessions");
+        await fourth.DeleteAsync($"/api/auth/sessions/{new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(changed).Id}");
+
         var logs = api.AllText;
         Assert.Contains(user.Id, logs); // the recorder did hear the app
-        foreach (var secret in new[] { password, wrongPassword, rejectedPassword })
+        foreach (var secret in new[] { password, wrongPassword, rejectedPassword, changedPassword, rejectedPassword[..7] })
             Assert.DoesNotContain(secret, logs);
         var hashes = (await api.Mongo().GetCollection<BsonDocument>(CollectionNames.Users).Find(FilterDefinition<BsonDocument>.Empty).ToListAsync())
             .ConvertAll(u => u["passwordHash"].AsString);
         Assert.Equal(2, hashes.Count);
+        Assert.DoesNotContain("LogProbe", logs); // the raw User-Agent, which only a session's description is made from
         foreach (var hash in hashes)
         {
             Assert.DoesNotContain(hash[^53..^31], logs); // its salt
             Assert.DoesNotContain(hash[^31..], logs); // its digest
         }
         Assert.DoesNotContain("$2", logs); // any bcrypt hash
-        foreach (var token in new[] { user.Token, other.Token, refreshed, second })
+        foreach (var token in new[] { user.Token, other.Token, refreshed, second, changed })
         {
             Assert.DoesNotContain(token, logs);
             Assert.DoesNotContain(token.Split('.')[2], logs); // not even the signature

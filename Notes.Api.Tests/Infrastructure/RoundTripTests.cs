@@ -25,6 +25,46 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         Assert.Equal(1, await CommandsDuringAsync(() => user.Client.GetAsync("/api/auth/me")));
     }
 
+    [Fact]
+    public async Task Listing_sessions_costs_two_database_commands_the_session_check_and_one_find()
+    {
+        var user = await api.SignedInUserAsync();
+        await api.SignInAsync(user.Username);
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.GetAsync("/api/auth/sessions")));
+    }
+
+    [Fact]
+    public async Task Ending_a_session_costs_two_database_commands_the_session_check_and_one_delete()
+    {
+        var user = await api.SignedInUserAsync();
+        var other = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(await api.SignInAsync(user.Username)).Id;
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.DeleteAsync($"/api/auth/sessions/{other}")));
+    }
+
+    [Fact]
+    public async Task Reading_the_account_costs_three_database_commands_the_session_check_the_user_and_the_note_count()
+    {
+        var user = await api.SignedInUserAsync();
+        await user.AddNoteAsync("a note");
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.Client.GetAsync("/api/account")));
+    }
+
+    /// <summary>
+    /// The session check; the sign-in limit's count (a delete of a passed window, then the count); the hash; its replacement; the
+    /// count forgiven; every session ended; the new session. Two bcrypt runs cost far more than these.
+    /// </summary>
+    [Fact]
+    public async Task Changing_the_password_costs_eight_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+
+        Assert.Equal(8, await CommandsDuringAsync(() =>
+            user.Client.PutAsJsonAsync("/api/account/password", new { currentPassword = user.Password, newPassword = "a different horse battery staple" })));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?search=note&sort=title&order=asc&page=2&pageSize=2")]

@@ -100,6 +100,46 @@ public sealed class AuditLogTests(AuditLogTests.Factory api) : IClassFixture<Aud
         Assert.Equal(2L, entry.Fields["SessionCount"]);
     }
 
+    [Fact]
+    public async Task Ending_a_session_is_audited_with_the_user_and_the_session()
+    {
+        var user = await api.SignedInUserAsync();
+        var other = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(await api.SignInAsync(user.Username)).Id;
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Delete, $"/api/auth/sessions/{other}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var entry = Audited(1007, "SessionEnded", LogLevel.Information, user.Id);
+        Assert.Equal(other, entry.Fields["SessionId"]);
+    }
+
+    [Fact]
+    public async Task A_password_change_is_audited_with_the_user_and_how_many_sessions_ended()
+    {
+        var user = await api.SignedInUserAsync();
+        await api.SignInAsync(user.Username);
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Put, "/api/account/password",
+            new { currentPassword = user.Password, newPassword = "a different horse battery staple" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = Audited(1008, "PasswordChanged", LogLevel.Information, user.Id);
+        Assert.Equal(2L, entry.Fields["SessionCount"]);
+    }
+
+    [Fact]
+    public async Task A_password_change_with_a_wrong_current_password_is_audited_as_refused()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await FromClientAsync(user.Client, HttpMethod.Put, "/api/account/password",
+            new { currentPassword = "wrong password", newPassword = "a different horse battery staple" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Audited(1009, "PasswordChangeRefused", LogLevel.Warning, user.Id);
+        Assert.DoesNotContain(api.Entries, e => e.EventId.Id == 1008 && Equals(e.Fields["UserId"], user.Id));
+    }
+
     // The registration throttle's event (1006) is proved where the limit is reached: RegisterThrottleTests.
 
     [Theory]

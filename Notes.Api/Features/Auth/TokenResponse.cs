@@ -1,6 +1,6 @@
 namespace Notes.Api.Features.Auth;
 
-/// <summary>What signing in and refreshing both answer: a bearer token, when it expires, and whose it is.</summary>
+/// <summary>What signing in, refreshing and changing the password answer: a bearer token, when it expires, and whose it is.</summary>
 internal sealed record TokenResponse(string Token, string TokenType, DateTime ExpiresAt, TokenResponse.Account User)
 {
     internal sealed record Account(string Id, string Username);

@@ -1,7 +1,8 @@
 namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>
-/// The security audit trail: who signed in or out, who was refused or throttled, and who asked for a note that is someone else's.
+/// The security audit trail: who signed in or out, ended a session or changed their password, who was refused or throttled, and
+/// who asked for a note that is someone else's.
 /// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
 /// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
 /// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json).
@@ -33,6 +34,17 @@ internal sealed partial class Audit(ILoggerFactory loggers)
 
     [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s")]
     public partial void RegistrationThrottled(string clientAddress, int retryAfterSeconds);
+
+    [LoggerMessage(1007, LogLevel.Information, "User {UserId} ended session {SessionId} from {ClientAddress}")]
+    public partial void SessionEnded(string userId, string sessionId, string clientAddress);
+
+    /// <summary>The password was changed, and every session the user had (<paramref name="sessionCount"/>, the asking one included) ended.</summary>
+    [LoggerMessage(1008, LogLevel.Information, "User {UserId} changed their password from {ClientAddress}, ending {SessionCount} sessions")]
+    public partial void PasswordChanged(string userId, long sessionCount, string clientAddress);
+
+    /// <summary>A password change with a wrong current password: it counts toward the failed sign-in limit.</summary>
+    [LoggerMessage(1009, LogLevel.Warning, "Password change refused for user {UserId} from {ClientAddress}: wrong current password")]
+    public partial void PasswordChangeRefused(string userId, string clientAddress);
 
     /// <summary>The caller was answered 404 for a note that exists: it belongs to someone else.</summary>
     [LoggerMessage(1100, LogLevel.Warning, "User {UserId} from {ClientAddress} asked for note {NoteId}, which is someone else's")]

@@ -34,6 +34,7 @@ internal static class AuthSetup
         services.AddSingleton<Audit>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<Throttles>();
+        services.AddScoped<SignInLimit>();
         return services;
     }
 

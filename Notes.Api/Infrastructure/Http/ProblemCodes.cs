@@ -11,6 +11,7 @@ internal static class ProblemCodes
     public const string TokenExpired = "token_expired";
     public const string TokenRevoked = "token_revoked";
     public const string InvalidCredentials = "invalid_credentials";
+    public const string WrongPassword = "wrong_password";
     public const string ValidationFailed = "validation_failed";
     public const string NotFound = "not_found";
     public const string VersionConflict = "version_conflict";
@@ -29,7 +30,7 @@ internal static class ProblemCodes
     /// <summary>Every code, in the order the README and the OpenAPI document list them.</summary>
     public static readonly string[] All =
     [
-        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, ValidationFailed, NotFound, VersionConflict,
+        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, WrongPassword, ValidationFailed, NotFound, VersionConflict,
         NoteInTrash, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];

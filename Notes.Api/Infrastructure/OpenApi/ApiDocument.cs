@@ -31,7 +31,8 @@ internal static class ApiDocument
             o.AutoTagPathSegmentIndex = 0;
             o.TagDescriptions = tags =>
             {
-                tags["Auth"] = "Accounts, signing in and out, and the bearer token every other call carries.";
+                tags["Auth"] = "Accounts, signing in and out, your sessions, and the bearer token every other call carries.";
+                tags["Account"] = "Your own account: what it holds, and changing its password.";
                 tags["Notes"] = "Your own notes: nobody else's are ever listed, read or changed.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Options;
-
 namespace Notes.Api.Features.Auth.Login;
 
-internal sealed class Endpoint(
-    Data data, Passwords passwords, Throttles throttles, SessionIssuer sessions, IOptions<AuthOptions> options, TimeProvider clock, Audit audit)
+internal sealed class Endpoint(Data data, Passwords passwords, SignInLimit signInLimit, SessionIssuer sessions, Audit audit)
     : Endpoint<Request, TokenResponse>
 {
     public override void Configure()
@@ -19,24 +16,16 @@ internal sealed class Endpoint(
             s.Description = "Answers a bearer token, for the Authorization header of every other call, and when its session ends. " +
                 "After too many failed attempts for one username from one address, sign-in is refused for a while.";
             s.Responses[StatusCodes.Status401Unauthorized] = "Unknown username or wrong password (the same answer for both).";
-            s.Responses[StatusCodes.Status429TooManyRequests] = "Too many failed attempts for this username from this address; see Retry-After.";
-            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status429TooManyRequests));
+            SignInLimit.DescribeRefusal(s);
         });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var auth = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
         var client = HttpContext.ClientAddress();
-        var throttleKey = $"login|{client}|{Entities.User.KeyOf(req.Username)}";
-
-        var tally = await throttles.CountAsync(throttleKey, now, auth.LockoutWindow, ct);
-        if (tally.Count > auth.MaxFailedLogins)
+        if (await signInLimit.RefusalAsync(HttpContext, req.Username, ct) is { } tooMany)
         {
-            var wait = Throttles.RetryAfterSeconds(tally, now);
-            audit.SignInThrottled(req.Username, client, wait);
-            await Send.ResultAsync(Throttles.TooManyRequests(HttpContext, wait, "Too many failed sign-in attempts."));
+            await Send.ResultAsync(tooMany);
             return;
         }
 
@@ -49,8 +38,8 @@ internal sealed class Endpoint(
             return;
         }
 
-        await throttles.ForgetAsync(throttleKey, ct);
-        var issued = await sessions.StartAsync(account.Id, account.Username, ct);
+        await signInLimit.ClearAsync(HttpContext, req.Username, ct);
+        var issued = await sessions.StartAsync(account.Id, account.Username, HttpContext, ct);
         audit.SignedIn(account.Id, account.Username, client);
         await Send.OkAsync(TokenResponse.Bearer(issued, account.Id, account.Username), ct);
     }

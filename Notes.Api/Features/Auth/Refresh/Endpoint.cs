@@ -22,7 +22,7 @@ internal sealed class Endpoint(Data data, SessionIssuer sessions, Audit audit) :
             return;
         }
 
-        var issued = await sessions.StartAsync(req.UserId, req.Username, ct);
+        var issued = await sessions.StartAsync(req.UserId, req.Username, HttpContext, ct);
         audit.TokenRefreshed(req.UserId, HttpContext.ClientAddress());
         await Send.OkAsync(TokenResponse.Bearer(issued, req.UserId, req.Username), ct);
     }

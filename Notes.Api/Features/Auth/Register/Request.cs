@@ -18,16 +18,7 @@ internal sealed class Request
                 // .NET's $ also matches before a final line break, which would let "name\n" past the pattern; this shuts that door, so the
                 // pattern can stay within the regex subset every JSON Schema validator shares (no lookaround, no \z) for the OpenAPI document.
                 .Must(username => !username.EndsWith('\n')).WithMessage(usernameRule);
-            // Judged exactly as typed (never trimmed or case-folded), and only once its length is known to be sane.
-            RuleFor(r => r.Password)
-                .Cascade(CascadeMode.Stop)
-                .Length(8, 128)
-                .WithMessage("Password must be 8-128 characters.")
-                .Custom((password, context) =>
-                {
-                    if (PasswordStrength.Weakness(password, context.InstanceToValidate.Username) is { } weakness)
-                        context.AddFailure(weakness);
-                });
+            RuleFor(r => r.Password).MustBeHardToGuess(r => r.Username);
         }
     }
 }

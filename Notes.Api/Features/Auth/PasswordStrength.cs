@@ -1,13 +1,28 @@
 using Zxcvbn.Matcher;
 
-namespace Notes.Api.Features.Auth.Register;
+namespace Notes.Api.Features.Auth;
 
 /// <summary>
 /// Refuses passwords that are easy to guess, by zxcvbn's estimate of how long an attacker would take: common passwords,
-/// keyboard rows, sequences, repeats, dates, and the username itself. Length alone says little ("aaaaaaaaaa").
+/// keyboard rows, sequences, repeats, dates, and the username itself. Length alone says little ("aaaaaaaaaa"). A new password
+/// meets it wherever one is chosen: at registration and on a password change.
 /// </summary>
 internal static class PasswordStrength
 {
+    /// <summary>
+    /// The rule for a new password: 8-128 characters, judged exactly as typed (never trimmed or case-folded), and hard to guess with
+    /// the account's username counted, judged only once its length is known to be sane.
+    /// </summary>
+    public static void MustBeHardToGuess<T>(this IRuleBuilderInitial<T, string> rule, Func<T, string> usernameOf) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Length(8, 128)
+            .WithMessage("Password must be 8-128 characters.")
+            .Custom((password, context) =>
+            {
+                if (Weakness(password, usernameOf(context.InstanceToValidate)) is { } weakness)
+                    context.AddFailure(weakness);
+            });
+
     /// <summary>On zxcvbn's 0-4 scale, 3 and up means it estimates at least 10^6 seconds (about 12 days) to guess.</summary>
     public const int MinScore = 3;
 

@@ -1,0 +1,20 @@
+using MongoDB.Bson;
+using Notes.Api.Features.Notes;
+
+namespace Notes.Api.Features.Account.Get;
+
+internal sealed record Profile(string Id, string Username, DateTime CreatedAt);
+
+internal sealed class Data(IMongoCollection<User> users, IMongoCollection<Note> notes)
+{
+    // The session check has just proved the user exists.
+    public Task<Profile> FindProfileAsync(string userId, CancellationToken ct) =>
+        users.Find(u => u.Id == userId).Project(u => new Profile(u.Id, u.Username, u.CreatedAt)).SingleAsync(ct);
+
+    /// <summary>
+    /// The notes the user keeps: those they can reach outside the trash, archived ones included. A note in the trash is on its way
+    /// out, so it is not counted. A walk along the owner's stretch of the index the list's views use (owner, then trashedAt).
+    /// </summary>
+    public Task<long> CountKeptNotesAsync(string userId, DateTime now, CancellationToken ct) =>
+        notes.CountDocumentsAsync(Reachable.Notes(userId, now).Add("trashedAt", BsonNull.Value), cancellationToken: ct);
+}

@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Account.Get;
+
+internal sealed record Request : SignedInRequest;
