@@ -75,12 +75,12 @@ describe('NoteFormDialog', () => {
     await input(wrapper, 'Title').setValue('  Groceries  ');
     await input(wrapper, 'Description').setValue('  milk\n  eggs');
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.emitted('save')).toEqual([[{ title: 'Groceries', description: '  milk\n  eggs' }]]);
+    expect(wrapper.emitted('save')).toEqual([[{ title: 'Groceries', description: '  milk\n  eggs', tags: [], archived: false }]]);
   });
 
   it('starts from the edited note, and cannot submit twice while saving', async () => {
     const wrapper = mountDialog();
-    await openWith(wrapper, { note: { title: 'Old', description: 'Text' } });
+    await openWith(wrapper, { note: { title: 'Old', description: 'Text', tags: ['work'], archived: false } });
     expect(wrapper.find('h2').text()).toBe('Edit note');
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Old');
     await wrapper.setProps({ saving: true });
@@ -90,14 +90,14 @@ describe('NoteFormDialog', () => {
 
   it('on a conflict, says so, blocks saving and offers to reload the note', async () => {
     const wrapper = mountDialog();
-    await openWith(wrapper, { note: { title: 'Old', description: '' }, conflict: true });
+    await openWith(wrapper, { note: { title: 'Old', description: '', tags: [], archived: false }, conflict: true });
     expect(wrapper.find('[role=alert]').text()).toContain('This note was changed somewhere else');
     const buttons = wrapper.findAll('button');
     expect(buttons.find((b) => b.text() === 'Save')!.attributes('disabled')).toBeDefined();
     await buttons.find((b) => b.text() === 'Reload note')!.trigger('click');
     expect(wrapper.emitted('reload')).toHaveLength(1);
 
-    await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere' } });
+    await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere', tags: [], archived: true } });
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Newer');
   });
 });

@@ -5,11 +5,11 @@ import { networkErrorMessage } from '@/composables/useRequest';
 import { fakeServer, note, noteAnswer, problem } from './harness';
 
 function editor() {
-  const options = { announce: vi.fn(), onSaved: vi.fn(async () => {}), onNoteGone: vi.fn(async () => {}) };
+  const options = { announce: vi.fn(), onSaved: vi.fn(async () => {}), onNoteGone: vi.fn(async () => {}), onNoteTrashed: vi.fn(async () => {}) };
   return { ...options, editor: useNoteEditor(options) };
 }
 
-const draft = { title: 'Groceries', description: 'Milk' };
+const draft = { title: 'Groceries', description: 'Milk', tags: ['home'], archived: false };
 
 describe('note editor', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -36,7 +36,7 @@ describe('note editor', () => {
     await e.save(draft);
 
     expect(new URL(requests[0]!.url).pathname).toBe('/api/notes/n1');
-    expect(requests[1]!.method).toBe('PUT');
+    expect(requests[1]!.method).toBe('PATCH');
     expect(new URL(requests[1]!.url).pathname).toBe('/api/notes/n1');
     expect(requests[1]!.headers.get('If-Match')).toBe('"tag-3"');
     expect(announce).toHaveBeenCalledWith('Note saved');
@@ -118,7 +118,7 @@ describe('note editor', () => {
     expect(e.error.value).toBe(networkErrorMessage);
 
     await e.save(draft);
-    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH']);
     expect(requests[2]!.headers.get('If-Match')).toBe('"3"');
     expect(onSaved).toHaveBeenCalled();
   });

@@ -2,6 +2,25 @@
 // Do not edit by hand: change the API, then regenerate.
 
 export interface paths {
+    "/api/trash": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        get?: never; put?: never; post?: never;
+        delete: operations["emptyTrash"];
+        options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/tags": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        get: operations["listTags"];
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/tags/{name}": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        get?: never;
+        put: operations["renameTag"];
+        post?: never;
+        delete: operations["deleteTag"];
+        options?: never; head?: never; patch?: never; trace?: never;
+    };
     "/api/notes/{id}": {
         parameters: {
             query?: never;
@@ -27,7 +46,7 @@ export interface paths {
         delete: operations["deleteNote"];
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchNote"];
         trace?: never;
     };
     "/api/notes": {
@@ -343,6 +362,50 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    patchNote: {
+        parameters: { query?: never; header?: { "If-Match"?: string | null; }; path: { id: string; }; cookie?: never; };
+        requestBody: { content: { "application/json": { title?: string | null; description?: string | null; pinned?: boolean | null; tags?: string[] | null; archived?: boolean | null; trashed?: boolean | null; }; }; };
+        responses: {
+            200: { headers: { ETag?: string; [name: string]: unknown; }; content: { "application/json": components["schemas"]["NoteResponse"]; }; };
+            400: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+            409: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+            412: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+        };
+    };
+    emptyTrash: {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        requestBody?: never;
+        responses: {
+            200: { headers: { [name: string]: unknown; }; content: { "application/json": { deleted: number; }; }; };
+            503: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+        };
+    };
+    listTags: {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        requestBody?: never;
+        responses: {
+            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }[]; }; };
+            503: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+        };
+    };
+    renameTag: {
+        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
+        requestBody: { content: { "application/json": { name: string; }; }; };
+        responses: {
+            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }; }; };
+            400: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+        };
+    };
+    deleteTag: {
+        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
+        requestBody?: never;
+        responses: {
+            204: { headers: { [name: string]: unknown; }; content?: never; };
+            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+        };
+    };
     getNote: {
         parameters: {
             query?: never;
