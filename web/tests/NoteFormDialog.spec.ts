@@ -100,4 +100,30 @@ describe('NoteFormDialog', () => {
     await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere', tags: [], archived: true } });
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Newer');
   });
+
+  it('saves the tags and the archive choice with the note, starting from the edited note’s', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper, { note: { title: 'Plan', description: '', tags: ['work'], archived: false }, tagSuggestions: ['work', 'home'] });
+    await input(wrapper, 'Tags').setValue('Home,');
+    await wrapper.find('input[type=checkbox]').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('save')).toEqual([[{ title: 'Plan', description: '', tags: ['work', 'home'], archived: true }]]);
+  });
+
+  it('does not save while a typed tag cannot be one, and says why', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper);
+    await input(wrapper, 'Title').setValue('Plan');
+    await input(wrapper, 'Tags').setValue('not a tag');
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('save')).toBeUndefined();
+    expect(wrapper.findAll('.field-error').map((e) => e.text())).toEqual(['Tag "not a tag" may hold only letters, digits, -, _ and /.']);
+  });
+
+  it('shows the API’s refusal of a tag under the tag field', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper, { serverErrors: { tags: 'Tag "x" must be 1 to 32 characters.' } });
+    expect(wrapper.find('.tag-input .field-error').text()).toBe('Tag "x" must be 1 to 32 characters.');
+  });
 });
+

@@ -197,4 +197,30 @@ describe('note editor', () => {
     expect(e.serverErrors.value).toEqual({});
     expect(e.open.value).toBe(true);
   });
+
+  it('when the note went to the trash meanwhile, stays open with the text typed, says so and refreshes the list', async () => {
+    fakeServer(noteAnswer(note('n1', 'Mine', 3)), problem(409, 'note_in_trash', 'The note is in the trash.'));
+    const { editor: e, onNoteTrashed, onSaved } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
+    await e.save(draft);
+    expect(e.open.value).toBe(true);
+    expect(e.error.value).toMatch(/^This note was moved to the trash somewhere else, so nothing was saved/);
+    expect(onNoteTrashed).toHaveBeenCalled();
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('sends the tags and the archive choice in the patch, and shows a refused tag under the tag field', async () => {
+    const requests = fakeServer(
+      noteAnswer(note('n1', 'Mine', 3)),
+      problem(400, 'validation_failed', 'One or more errors occurred!', { errors: [{ name: 'tags[1]', reason: 'Tag "a b" may hold only letters, digits, -, _ and /.' }] }),
+    );
+    const { editor: e } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
+    await e.save({ ...draft, tags: ['home', 'a b'], archived: true });
+    expect(await requests[1]!.json()).toEqual({ title: 'Groceries', description: 'Milk', tags: ['home', 'a b'], archived: true });
+    expect(e.serverErrors.value).toEqual({ tags: 'Tag "a b" may hold only letters, digits, -, _ and /.' });
+  });
 });
+
