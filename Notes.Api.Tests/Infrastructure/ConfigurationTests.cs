@@ -32,6 +32,8 @@ public sealed class ConfigurationTests
     [InlineData("Auth:RegistrationsPerHour", "-5", "Auth:RegistrationsPerHour must be positive")]
     [InlineData("Notes:MaxNotesPerUser", "0", "Notes:MaxNotesPerUser must be positive")]
     [InlineData("Notes:MaxNotesPerUser", "-1", "Notes:MaxNotesPerUser must be positive")]
+    [InlineData("Notes:TrashRetention", "00:00:00", "Notes:TrashRetention must be a positive time span")]
+    [InlineData("Notes:TrashRetention", "-1.00:00:00", "Notes:TrashRetention must be a positive time span")]
     [InlineData("Mongo:Timeout", "00:00:00", "Mongo:Timeout")]
     [InlineData("Mongo:Timeout", "-00:00:01", "Mongo:Timeout")]
     [InlineData("Mongo:Timeout", "01:00:00", "Mongo:Timeout")]

@@ -77,6 +77,13 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         var etag = (await user.GetNoteAsync(note.Id())).ETagOf();
         Assert.Equal(HttpStatusCode.OK, (await user.PutNoteAsync(note.Id(), new { title = "a note, again" }, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await user.PutNoteAsync(note.Id(), new { title = "stale" }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchNoteAsync(note.Id(), new { pinned = true, tags = new[] { "walk" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.PatchNoteAsync(note.Id(), new { tags = new[] { "not a tag" } })).StatusCode);
+        var trashed = await user.AddNoteAsync("a note for the trash");
+        Assert.Equal(HttpStatusCode.OK, (await user.PatchNoteAsync(trashed.Id(), new { trashed = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await user.PatchNoteAsync(trashed.Id(), new { title = "edited in the trash" })).StatusCode);
+        await user.ListNotesAsync("?view=trash");
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.DeleteAsync("/api/trash")).StatusCode);
         await user.ListNotesAsync();
         await user.ListNotesAsync("?search=note&sort=title&order=asc&page=1&pageSize=1");
         Assert.Equal(HttpStatusCode.BadRequest, (await user.Client.GetAsync("/api/notes?sort=$where&pageSize=0")).StatusCode);
@@ -86,6 +93,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync(other.NoteId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.PutNoteAsync(other.NoteId, new { title = "mine now" }, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.PatchNoteAsync(other.NoteId, new { title = "mine now", trashed = true }, "\"1\"")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.DeleteAsync($"/api/notes/{other.NoteId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("/api/auth/register", new { username = other.Username.ToUpperInvariant(), password = Users.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = other.Username, password = "a guess at it" })).StatusCode);

@@ -114,7 +114,7 @@ public sealed class HostileInputTests(ApiFactory api) : IClassFixture<ApiFactory
     }
 
     [Theory]
-    [InlineData("PATCH", "/api/notes/0123456789abcdef01234567", new[] { "DELETE", "GET", "PUT" })]
+    [InlineData("POST", "/api/notes/0123456789abcdef01234567", new[] { "DELETE", "GET", "PATCH", "PUT" })]
     [InlineData("DELETE", "/api/notes", new[] { "GET", "POST" })]
     [InlineData("PUT", "/api/auth/login", new[] { "POST" })]
     [InlineData("GET", "/api/auth/logout", new[] { "POST" })]

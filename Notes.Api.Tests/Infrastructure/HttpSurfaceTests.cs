@@ -93,7 +93,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "POST", "/api/auth/login", "application/json", """{"username":"nobody","password":"whatever1"}""", HttpStatusCode.Unauthorized },
         { "GET", "/api/notes", null, null, HttpStatusCode.Unauthorized },
         { "GET", "/api/unknown", null, null, HttpStatusCode.NotFound },
-        { "PATCH", "/api/notes/0123456789abcdef01234567", null, null, HttpStatusCode.MethodNotAllowed },
+        { "POST", "/api/notes/0123456789abcdef01234567", null, null, HttpStatusCode.MethodNotAllowed },
         { "POST", "/api/notes", "text/plain", "a note", HttpStatusCode.UnsupportedMediaType },
         { "POST", "/api/auth/login", "application/json", new string(' ', 65 * 1024), HttpStatusCode.RequestEntityTooLarge },
     };
@@ -152,7 +152,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         string[] paths =
         [
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
-            "/api/notes", "/api/notes/{id}", "/healthz", "/healthz/live",
+            "/api/notes", "/api/notes/{id}", "/api/trash", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

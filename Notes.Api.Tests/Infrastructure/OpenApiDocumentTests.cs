@@ -25,7 +25,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["post /api/notes"] = "addNote",
         ["get /api/notes/{id}"] = "getNote",
         ["put /api/notes/{id}"] = "updateNote",
+        ["patch /api/notes/{id}"] = "patchNote",
         ["delete /api/notes/{id}"] = "deleteNote",
+        ["delete /api/trash"] = "emptyTrash",
         ["get /healthz"] = "health",
         ["get /healthz/live"] = "live",
     };

@@ -47,6 +47,16 @@ public sealed class ProblemCodeTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Changing_a_note_in_the_trash_is_note_in_trash()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("In the trash");
+        await user.PatchedNoteAsync(note.Id(), new { trashed = true });
+
+        await (await user.PutNoteAsync(note.Id(), new { title = "Changed" })).ProblemAsync(HttpStatusCode.Conflict, "note_in_trash");
+    }
+
+    [Fact]
     public async Task An_invalid_field_is_validation_failed_and_a_stale_version_version_conflict()
     {
         var user = await api.SignedInUserAsync();
@@ -65,7 +75,7 @@ public sealed class ProblemCodeTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await user.Client.PostAsync("/api/notes", tooLarge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body_too_large");
         var notJson = new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded");
         await (await user.Client.PostAsync("/api/notes", notJson)).ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
-        var patch = new HttpRequestMessage(HttpMethod.Patch, "/api/notes/0123456789abcdef01234567");
-        await (await user.Client.SendAsync(patch)).ProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        var post = new HttpRequestMessage(HttpMethod.Post, "/api/notes/0123456789abcdef01234567");
+        await (await user.Client.SendAsync(post)).ProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
 }

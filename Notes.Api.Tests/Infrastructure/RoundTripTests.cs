@@ -28,11 +28,14 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     [Theory]
     [InlineData("")]
     [InlineData("?search=note&sort=title&order=asc&page=2&pageSize=2")]
+    [InlineData("?tag=work&search=note")]
+    [InlineData("?view=archived&tag=work")]
+    [InlineData("?view=trash&sort=title")]
     public async Task Listing_notes_costs_two_database_commands_the_session_check_and_one_for_page_and_total(string query)
     {
         var user = await api.SignedInUserAsync();
         for (var i = 0; i < 3; i++)
-            await user.AddNoteAsync($"note {i}");
+            await user.Client.PostAsJsonAsync("/api/notes", new { title = $"note {i}", tags = new[] { "work/clients" }, pinned = i == 0 });
 
         Assert.Equal(2, await CommandsDuringAsync(() => user.Client.GetAsync($"/api/notes{query}")));
     }
@@ -44,6 +47,25 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         var note = await user.AddNoteAsync("a note");
 
         Assert.Equal(2, await CommandsDuringAsync(() => user.GetNoteAsync(note.Id())));
+    }
+
+    [Fact]
+    public async Task Patching_a_note_costs_three_database_commands_the_session_check_the_read_and_the_write()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.PatchNoteAsync(note.Id(), new { pinned = true, tags = new[] { "work" } }, "\"1\"")));
+    }
+
+    [Fact]
+    public async Task Emptying_the_trash_costs_two_database_commands_the_session_check_and_one_delete()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PatchedNoteAsync(note.Id(), new { trashed = true });
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.DeleteAsync("/api/trash")));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class HttpAssertions
             [ProblemCodes.AuthRequired, ProblemCodes.InvalidToken, ProblemCodes.TokenExpired, ProblemCodes.TokenRevoked, ProblemCodes.InvalidCredentials],
         [HttpStatusCode.NotFound] = [ProblemCodes.NotFound, ProblemCodes.RouteNotFound],
         [HttpStatusCode.MethodNotAllowed] = [ProblemCodes.MethodNotAllowed],
-        [HttpStatusCode.Conflict] = [ProblemCodes.UsernameTaken, ProblemCodes.QuotaReached],
+        [HttpStatusCode.Conflict] = [ProblemCodes.UsernameTaken, ProblemCodes.QuotaReached, ProblemCodes.NoteInTrash],
         [HttpStatusCode.PreconditionFailed] = [ProblemCodes.VersionConflict],
         [HttpStatusCode.RequestEntityTooLarge] = [ProblemCodes.BodyTooLarge],
         [HttpStatusCode.UnsupportedMediaType] = [ProblemCodes.UnsupportedMediaType],

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace Notes.Api.Tests.Support;
 
 /// <summary>The notes calls a test makes as a step on the way to its own assertion.</summary>
@@ -26,6 +29,25 @@ public static class NoteCalls
         if (ifMatch is not null)
             Assert.True(request.Headers.TryAddWithoutValidation("If-Match", ifMatch));
         return user.Client.SendAsync(request);
+    }
+
+    /// <summary>PATCH with a JSON merge patch (any object, or the body's text as given), and the If-Match header as for <see cref="PutNoteAsync"/>.</summary>
+    public static Task<HttpResponseMessage> PatchNoteAsync(
+        this TestUser user, string id, object patch, string? ifMatch = null, string contentType = "application/merge-patch+json")
+    {
+        var body = patch as string ?? JsonSerializer.Serialize(patch);
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/notes/{id}") { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if (ifMatch is not null)
+            Assert.True(request.Headers.TryAddWithoutValidation("If-Match", ifMatch));
+        return user.Client.SendAsync(request);
+    }
+
+    /// <summary>A patch that is meant to succeed, as a step on the way: the note it answers.</summary>
+    public static async Task<JsonNode> PatchedNoteAsync(this TestUser user, string id, object patch)
+    {
+        var response = await user.PatchNoteAsync(id, patch);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
     }
 
     public static async Task<JsonNode> ListNotesAsync(this TestUser user, string query = "")

@@ -1,6 +1,6 @@
 -- wrk script for the read scenarios: every request takes the next seeded user's token (and one of that user's notes),
 -- so the load spreads over all users as a dashboard's traffic would. done() prints the run's numbers as one JSON line.
--- Arguments: <scenario: floor|me|list|get> <file of "token noteId" lines>
+-- Arguments: <scenario: floor|me|list|list-tag|trash|get> <file of "token noteId" lines>
 local scenario, users, next_user = nil, {}, 0
 
 function init(args)
@@ -23,6 +23,10 @@ function request()
     return wrk.format("GET", "/api/auth/me", headers)
   elseif scenario == "list" then
     return wrk.format("GET", "/api/notes?page=1&pageSize=20", headers)
+  elseif scenario == "list-tag" then
+    return wrk.format("GET", "/api/notes?tag=work&page=1&pageSize=20", headers)
+  elseif scenario == "trash" then
+    return wrk.format("GET", "/api/notes?view=trash&page=1&pageSize=20", headers)
   elseif scenario == "get" then
     return wrk.format("GET", user.note, headers)
   end

@@ -183,4 +183,74 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         await response.ProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Add_without_the_new_fields_gives_a_note_unpinned_untagged_in_use_and_outside_the_trash()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var note = await user.AddNoteAsync("plain");
+
+        Assert.False(note["pinned"]!.GetValue<bool>());
+        Assert.Empty(note["tags"]!.AsArray());
+        Assert.False(note["archived"]!.GetValue<bool>());
+        Assert.Null(note["trashedAt"]);
+        Assert.Null(note["purgeAt"]);
+    }
+
+    [Fact]
+    public async Task Add_keeps_pinned_and_archived_and_normalises_tags_in_the_order_first_given()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new
+        {
+            title = "organised",
+            pinned = true,
+            archived = true,
+            // NFD "é" and NFC "é" are one tag, as are letter cases; Greek and Japanese are letters too.
+            tags = new[] { "Work/Clients", "caf\u0065\u0301", "WORK/clients", "café", "δουλειά", "仕事", "to-do_2" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var note = await response.JsonAsync();
+        Assert.True(note["pinned"]!.GetValue<bool>());
+        Assert.True(note["archived"]!.GetValue<bool>());
+        Assert.Equal(["work/clients", "café", "δουλειά", "仕事", "to-do_2"], note["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(note.ToJsonString(), (await user.ReadNoteAsync(note.Id())).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("two words")]
+    [InlineData("/work")]
+    [InlineData("work/")]
+    [InlineData("work//clients")]
+    [InlineData("")]
+    [InlineData("a-tag-of-thirty-three-characterss")]
+    [InlineData("emoji🙂")]
+    [InlineData("#hash")]
+    public async Task Add_with_a_bad_tag_is_a_400_naming_it_and_adds_nothing(string tag)
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "tagged", tags = new[] { "fine", tag } });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["tags[1]"], problem.ErrorFields());
+        Assert.Contains($"\"{tag}\"", problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, (await user.ListNotesAsync()).Total());
+    }
+
+    [Fact]
+    public async Task Add_takes_20_tags_and_refuses_21_after_duplicates_collapse()
+    {
+        var user = await api.SignedInUserAsync();
+        var twenty = Enumerable.Range(1, 20).Select(i => $"tag{i}").ToArray();
+
+        var accepted = await user.Client.PostAsJsonAsync("/api/notes", new { title = "twenty", tags = twenty.Append("TAG1").ToArray() });
+        var refused = await user.Client.PostAsJsonAsync("/api/notes", new { title = "twenty-one", tags = twenty.Append("tag21").ToArray() });
+
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(["tags"], (await refused.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
+    }
 }

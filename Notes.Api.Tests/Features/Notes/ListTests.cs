@@ -214,4 +214,35 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal([$"note with {search}"], list.Titles());
     }
+
+    [Theory]
+    [InlineData("über", "ÜBER ALLES")]
+    [InlineData("ÜBER", "über alles")]
+    [InlineData("cafe", "Café au lait")]
+    [InlineData("café", "CAFE AU LAIT")]
+    [InlineData("ΟΔΟΣ", "μια οδός")]
+    [InlineData("οδος", "ΜΙΑ ΟΔΌΣ")]
+    [InlineData("strasse", "Hauptstraße")]
+    [InlineData("ｆｉｌｅ", "file")]
+    [InlineData("Москва", "москва")]
+    public async Task List_search_ignores_letter_case_and_accents_in_every_script(string search, string title)
+    {
+        var user = await api.SignedInUserAsync();
+        await user.AddNoteAsync(title);
+        await user.AddNoteAsync("something else");
+
+        Assert.Equal([title], (await user.ListNotesAsync($"?search={Uri.EscapeDataString(search)}")).Titles());
+    }
+
+    [Fact]
+    public async Task List_search_finds_text_stored_decomposed_with_a_query_composed_and_the_other_way_round()
+    {
+        var user = await api.SignedInUserAsync();
+        var decomposed = "Cre\u0300me bru\u0302le\u0301e";
+        await user.AddNoteAsync("dessert", decomposed);
+        await user.AddNoteAsync("Crème");
+
+        Assert.Equal(["dessert"], (await user.ListNotesAsync($"?search={Uri.EscapeDataString("brûlée")}")).Titles());
+        Assert.Equal(["Crème", "dessert"], (await user.ListNotesAsync($"?search={Uri.EscapeDataString(decomposed[..6])}&sort=title&order=asc")).Titles());
+    }
 }

@@ -8,7 +8,7 @@ public sealed class NoteIdTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     const string Malformed = "not-an-id";
 
-    public static TheoryData<string> Methods => new() { "GET", "PUT", "DELETE" };
+    public static TheoryData<string> Methods => new() { "GET", "PUT", "PATCH", "DELETE" };
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -29,6 +29,26 @@ public sealed class NoteIdTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var problem = await response.ProblemAsync(HttpStatusCode.NotFound, "not_found");
         Assert.Equal("Note not found.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task An_id_in_the_query_never_takes_the_place_of_the_routes(string method)
+    {
+        var user = await api.SignedInUserAsync();
+        var other = await user.AddNoteAsync("Other");
+
+        foreach (var query in new[] { Malformed, other.Id() })
+        {
+            var addressed = await user.AddNoteAsync("Addressed");
+            var request = new HttpRequestMessage(new HttpMethod(method), $"/api/notes/{addressed.Id()}?id={query}") { Content = JsonContent.Create(new { title = "Changed" }) };
+            var response = await user.Client.SendAsync(request);
+
+            Assert.True(response.IsSuccessStatusCode, $"{method} ?id={query} answered {response.StatusCode}");
+            if (method != "DELETE")
+                Assert.Equal(addressed.Id(), (await response.JsonAsync()).Id());
+        }
+        Assert.Equal(other.ToJsonString(), (await user.ReadNoteAsync(other.Id())).ToJsonString());
     }
 
     static HttpRequestMessage WithBody(string method, object body) =>

@@ -16,7 +16,7 @@ public sealed class UpdateConcurrencyTests(ApiFactory api) : IClassFixture<ApiFa
         for (var version = 1; version <= Rounds; version++)
         {
             var round = version;
-            var responses = await AllAtOnceAsync(Writers, writer => user.PutNoteAsync(
+            var responses = await Concurrently.AllAtOnceAsync(Writers, writer => user.PutNoteAsync(
                 id, new { title = $"round {round} writer {writer}", description = $"written by writer {writer} in round {round}" }, ETag.Of(version)));
 
             var winner = Assert.Single(Enumerable.Range(0, Writers), w => responses[w].StatusCode == HttpStatusCode.OK);
@@ -29,18 +29,5 @@ public sealed class UpdateConcurrencyTests(ApiFactory api) : IClassFixture<ApiFa
             Assert.Equal($"round {round} writer {winner}", note.Title());
             Assert.Equal($"written by writer {winner} in round {round}", note["description"]!.GetValue<string>());
         }
-    }
-
-    /// <summary>Starts every call together, released by one signal, and answers their responses in call order.</summary>
-    static async Task<HttpResponseMessage[]> AllAtOnceAsync(int count, Func<int, Task<HttpResponseMessage>> call)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var calls = Enumerable.Range(0, count).Select(async i =>
-        {
-            await start.Task;
-            return await call(i);
-        }).ToArray();
-        start.SetResult();
-        return await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
     }
 }

@@ -200,6 +200,19 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Update_of_a_note_in_the_trash_returns_409_and_changes_nothing()
+    {
+        var user = await api.SignedInUserAsync();
+        var added = await user.AddNoteAsync("In the trash");
+        var trashed = await user.PatchedNoteAsync(added.Id(), new { trashed = true });
+
+        var response = await user.PutNoteAsync(added.Id(), new { title = "Edited" });
+
+        await response.ProblemAsync(HttpStatusCode.Conflict, "note_in_trash");
+        Assert.Equal(trashed.ToJsonString(), (await user.ReadNoteAsync(added.Id())).ToJsonString());
+    }
+
+    [Fact]
     public async Task Update_of_a_missing_note_returns_404_problem()
     {
         var user = await api.SignedInUserAsync();

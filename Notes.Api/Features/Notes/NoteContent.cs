@@ -10,17 +10,26 @@ internal abstract record NoteContent : SignedInRequest
     public string Title { get; init => field = value ?? ""; } = "";
     public string? Description { get; init; }
 
-    /// <summary>The rules every such slice's validator includes. A title is measured as it is stored: trimmed.</summary>
+    /// <summary>The rules every such slice's validator includes.</summary>
     internal sealed class Rules : AbstractValidator<NoteContent>
     {
         public Rules()
         {
-            RuleFor(r => r.Title)
-                .Cascade(CascadeMode.Stop)
-                .Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("Title is required.")
-                .Must(title => title.Trim().Length <= MaxTitleLength).WithMessage($"Title must be at most {MaxTitleLength} characters.");
-            RuleFor(r => r.Description)
-                .MaximumLength(MaxDescriptionLength).WithMessage($"Description must be at most {MaxDescriptionLength} characters.");
+            RuleFor(r => (string?)r.Title).MustBeATitle();
+            RuleFor(r => r.Description).MustBeADescription();
         }
     }
+}
+
+/// <summary>The rules for a note's title and description, for a request that writes either (a patch may send one without the other).</summary>
+internal static class NoteContentRules
+{
+    /// <summary>A title is measured as it is stored: trimmed.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeATitle<T>(this IRuleBuilderInitial<T, string?> rule) => rule
+        .Cascade(CascadeMode.Stop)
+        .Must(title => !string.IsNullOrWhiteSpace(title)).WithMessage("Title is required.")
+        .Must(title => title!.Trim().Length <= NoteContent.MaxTitleLength).WithMessage($"Title must be at most {NoteContent.MaxTitleLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> MustBeADescription<T>(this IRuleBuilder<T, string?> rule) => rule
+        .MaximumLength(NoteContent.MaxDescriptionLength).WithMessage($"Description must be at most {NoteContent.MaxDescriptionLength} characters.");
 }

@@ -23,6 +23,7 @@ internal static class NotesSetup
             .Validate(o => o.TrashRetention > TimeSpan.Zero, "Notes:TrashRetention must be a positive time span, such as 30.00:00:00")
             .ValidateOnStart();
         services.AddHostedService<StoredNotesUpgrade>();
+        services.AddHostedService<TrashPurge>();
         return services;
     }
 }

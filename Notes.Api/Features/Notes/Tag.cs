@@ -12,7 +12,21 @@ internal static class Tag
     public const int MaxPerNote = 20;
     public const int MaxLength = 32;
 
-    public static string Normalize(string tag) => tag.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    /// <summary>
+    /// The tag's one form. Text that Unicode normalisation refuses (a lone surrogate, a noncharacter such as U+FFFE) cannot be a
+    /// tag either: it is left as it is, for <see cref="Flaw"/> to refuse, rather than thrown at the caller as a server error.
+    /// </summary>
+    public static string Normalize(string tag)
+    {
+        try
+        {
+            return tag.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return tag;
+        }
+    }
 
     /// <summary>Each tag normalised, duplicates collapsed, in the order first given.</summary>
     public static List<string> NormalizeAll(IEnumerable<string>? tags) =>

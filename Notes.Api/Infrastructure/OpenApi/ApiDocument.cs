@@ -33,6 +33,7 @@ internal static class ApiDocument
             {
                 tags["Auth"] = "Accounts, signing in and out, and the bearer token every other call carries.";
                 tags["Notes"] = "Your own notes: nobody else's are ever listed, read or changed.";
+                tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Health"] = "Whether the service, and the database behind it, answer.";
             };
             // Replaced below by a scheme named and spelt as validators expect.

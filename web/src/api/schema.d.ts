@@ -3,23 +3,24 @@
 
 export interface paths {
     "/api/trash": {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        get?: never; put?: never; post?: never;
-        delete: operations["emptyTrash"];
-        options?: never; head?: never; patch?: never; trace?: never;
-    };
-    "/api/tags": {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        get: operations["listTags"];
-        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
-    };
-    "/api/tags/{name}": {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         get?: never;
-        put: operations["renameTag"];
+        put?: never;
         post?: never;
-        delete: operations["deleteTag"];
-        options?: never; head?: never; patch?: never; trace?: never;
+        /**
+         * Empty your trash
+         * @description Deletes every note in your trash for good, and only those: notes in use and archived ones stay.
+         */
+        delete: operations["emptyTrash"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
     "/api/notes/{id}": {
         parameters: {
@@ -46,6 +47,10 @@ export interface paths {
         delete: operations["deleteNote"];
         options?: never;
         head?: never;
+        /**
+         * Change some of one of your notes
+         * @description A JSON merge patch (RFC 7396) of title, description, pinned, tags, archived and trashed: a member sent changes that field, null sets it back to its default (an empty description, no tags, false), and one left out leaves it as it is. trashed: true moves the note to the trash, to be deleted for good after a while (purgeAt); trashed: false restores it. A note in the trash changes only by being restored. Only title, description and tags move updatedAt. With If-Match, only while the note is at that version; without it, the last write wins.
+         */
         patch: operations["patchNote"];
         trace?: never;
     };
@@ -283,6 +288,10 @@ export interface components {
             name: string;
             reason: string;
         };
+        EmptyTrashResponse: {
+            /** Format: int64 */
+            deleted: number;
+        };
         NoteResponse: {
             id: string;
             title: string;
@@ -304,6 +313,14 @@ export interface components {
         UpdateNoteRequest: {
             title: string;
             description?: string | null;
+        };
+        PatchNoteRequest: {
+            title?: string | null;
+            description?: string | null;
+            pinned?: boolean | null;
+            tags?: string[] | null;
+            archived?: boolean | null;
+            trashed?: boolean | null;
         };
         ListNotesResponse: {
             items: components["schemas"]["NoteResponse"][];
@@ -362,48 +379,56 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    patchNote: {
-        parameters: { query?: never; header?: { "If-Match"?: string | null; }; path: { id: string; }; cookie?: never; };
-        requestBody: { content: { "application/json": { title?: string | null; description?: string | null; pinned?: boolean | null; tags?: string[] | null; archived?: boolean | null; trashed?: boolean | null; }; }; };
-        responses: {
-            200: { headers: { ETag?: string; [name: string]: unknown; }; content: { "application/json": components["schemas"]["NoteResponse"]; }; };
-            400: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-            409: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-            412: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
     emptyTrash: {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
-            200: { headers: { [name: string]: unknown; }; content: { "application/json": { deleted: number; }; }; };
-            503: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
-    listTags: {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        requestBody?: never;
-        responses: {
-            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }[]; }; };
-            503: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
-    renameTag: {
-        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
-        requestBody: { content: { "application/json": { name: string; }; }; };
-        responses: {
-            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }; }; };
-            400: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
-    deleteTag: {
-        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
-        requestBody?: never;
-        responses: {
-            204: { headers: { [name: string]: unknown; }; content?: never; };
-            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
+            /** @description How many notes were deleted (0 when the trash was empty). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyTrashResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getNote: {
@@ -622,6 +647,118 @@ export interface operations {
             };
             /** @description The request body is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PatchNoteRequest"];
+                "application/json": components["schemas"]["PatchNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed note, with its new version as ETag. */
+            200: {
+                headers: {
+                    /**
+                     * @description The note's version as an entity tag ("<version>"): send it back as If-Match to update only that version.
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such note among yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The note is in the trash and the patch does not restore it; nothing changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON: send it as application/merge-patch+json or application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

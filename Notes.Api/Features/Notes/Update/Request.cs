@@ -2,6 +2,7 @@ namespace Notes.Api.Features.Notes.Update;
 
 internal sealed record Request : NoteContent
 {
+    [DontBind(Source.QueryParam)] // the route's id alone: a query's id= would take its place (and is not checked)
     public string Id { get; init; } = "";
 
     /// <summary>The version the client last read, as its ETag; without it the last write wins.</summary>

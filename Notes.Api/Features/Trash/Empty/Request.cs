@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Trash.Empty;
+
+internal sealed record Request : SignedInRequest;
