@@ -14,7 +14,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
     static readonly string[] AnsweredFieldNames =
-        ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt"];
+        ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt", "count"];
 
     /// <summary>One user's side of the conversation: every answer they were given, headers and body.</summary>
     sealed class Party(string username)
@@ -23,6 +23,8 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         public string Id { get; set; } = "";
         public List<string> Tokens { get; } = [];
         public string NoteId { get; set; } = "";
+        /// <summary>A tag on the party's note and on no other user's.</summary>
+        public string Tag { get; } = $"t{Guid.NewGuid():N}"[..16];
         public ConcurrentQueue<(string Request, string Answer)> Answers { get; } = new();
         public TestUser User(HttpClient client) => new(Id, Username, Users.Password, Tokens[^1], client);
     }
@@ -62,7 +64,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         party.Id = (await registered.JsonAsync())["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = "not the password" })).StatusCode);
         await SignInAsync(party);
-        party.NoteId = (await party.User(Recording(party, party.Tokens[^1])).AddNoteAsync("the party's note", "kept")).Id();
+        party.NoteId = (await party.User(Recording(party, party.Tokens[^1])).AddNoteWithAsync(new { title = "the party's note", description = "kept", tags = new[] { party.Tag } })).Id();
         return party;
     }
 
@@ -91,6 +93,16 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync("not-an-id")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync("/api/no-such-thing")).StatusCode);
 
+        await user.AddTaggedNoteAsync("a tagged note", "work/clients", party.Tag);
+        await user.ListTagsAsync();
+        Assert.Equal(HttpStatusCode.OK, (await user.RenameTagAsync("work", "job")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.RenameTagAsync("job", "not a tag")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.RenameTagAsync("no-such-tag", "job")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await user.DeleteTagAsync("job%2Fclients")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.DeleteTagAsync("job")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await user.RenameTagAsync(other.Tag, "mine-now")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.DeleteTagAsync(other.Tag)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync(other.NoteId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.PutNoteAsync(other.NoteId, new { title = "mine now" }, "\"1\"")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.PatchNoteAsync(other.NoteId, new { title = "mine now", trashed = true }, "\"1\"")).StatusCode);

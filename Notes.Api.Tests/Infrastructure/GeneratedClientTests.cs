@@ -18,12 +18,7 @@ public sealed class GeneratedClientTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task An_NSwag_client_generated_from_the_document_signs_in_adds_reads_and_updates_a_note_and_reads_problems_by_code()
     {
-        var client = await CompileClientAsync(api.CreateClient());
-        var username = Users.NewName();
-
-        await client.Call("RegisterAsync", ("request", New(client, "RegisterRequest", ("Username", username), ("Password", Users.Password))));
-        var token = await client.Call("LoginAsync", ("request", New(client, "LoginRequest", ("Username", username), ("Password", Users.Password))));
-        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Get<string>(token, "Token"));
+        var client = await SignedInClientAsync();
         var added = await client.Call("AddNoteAsync", ("request", New(client, "AddNoteRequest", ("Title", "From a generated client"))));
         var id = Get<string>(added, "Id");
         var read = await client.Call("GetNoteAsync", ("id", id));
@@ -36,6 +31,33 @@ public sealed class GeneratedClientTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(412, Get<int>(stale, "StatusCode"));
         // The generator makes the code enum a C# enum, whose member for "version_conflict" is Version_conflict.
         Assert.Equal("version_conflict", Get<object>(Get<object>(stale, "Result"), "Code").ToString(), ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task An_NSwag_client_generated_from_the_document_lists_renames_and_deletes_a_nested_tag_by_its_catch_all_route()
+    {
+        var client = await SignedInClientAsync();
+        await client.Call("AddNoteAsync", ("request", New(client, "AddNoteRequest", ("Title", "Tagged"), ("Tags", new List<string> { "work/clients", "home" }))));
+
+        // The client escapes the slash in a path parameter (work%2Fclients), which the route reads as the slash it is.
+        var renamed = await client.Call("RenameTagAsync", ("name", "work/clients"), ("renamed", New(client, "RenameTagBody", ("Name", "customers"))));
+        await client.Call("DeleteTagAsync", ("name", "home"));
+        var tags = (System.Collections.IEnumerable)(await client.Call("ListTagsAsync"))!;
+
+        Assert.Equal(("customers", 1), (Get<string>(renamed, "Name"), Get<int>(renamed, "Count")));
+        Assert.Equal(["customers:1"], tags.Cast<object>().Select(t => $"{Get<string>(t, "Name")}:{Get<int>(t, "Count")}"));
+        var unknown = await Assert.ThrowsAnyAsync<Exception>(() => client.Call("DeleteTagAsync", ("name", "work/clients")));
+        Assert.Equal(404, Get<int>(unknown, "StatusCode"));
+    }
+
+    async Task<GeneratedClient> SignedInClientAsync()
+    {
+        var client = await CompileClientAsync(api.CreateClient());
+        var username = Users.NewName();
+        await client.Call("RegisterAsync", ("request", New(client, "RegisterRequest", ("Username", username), ("Password", Users.Password))));
+        var token = await client.Call("LoginAsync", ("request", New(client, "LoginRequest", ("Username", username), ("Password", Users.Password))));
+        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Get<string>(token, "Token"));
+        return client;
     }
 
     /// <summary>A generated client: its compiled assembly, an instance on this HTTP client, and a way to call its operations.</summary>

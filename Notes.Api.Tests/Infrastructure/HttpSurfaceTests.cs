@@ -152,7 +152,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         string[] paths =
         [
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
-            "/api/notes", "/api/notes/{id}", "/api/trash", "/healthz", "/healthz/live",
+            "/api/notes", "/api/notes/{id}", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

@@ -28,6 +28,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["patch /api/notes/{id}"] = "patchNote",
         ["delete /api/notes/{id}"] = "deleteNote",
         ["delete /api/trash"] = "emptyTrash",
+        ["get /api/tags"] = "listTags",
+        ["put /api/tags/{name}"] = "renameTag",
+        ["delete /api/tags/{name}"] = "deleteTag",
         ["get /healthz"] = "health",
         ["get /healthz/live"] = "live",
     };
@@ -75,6 +78,26 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
 
         Assert.NotNull(paths["/api/notes/{id}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"]);
         Assert.NotNull(paths["/api/notes/{id}"]!["put"]!["responses"]!["200"]!["headers"]!["ETag"]);
+    }
+
+    [Fact]
+    public async Task A_tag_s_catch_all_route_is_documented_as_a_plain_path_parameter_and_renaming_takes_the_new_name_as_its_body()
+    {
+        var paths = (await DocumentAsync())["paths"]!.AsObject();
+
+        Assert.All(paths.Select(p => p.Key), path => Assert.DoesNotContain("*", path));
+        foreach (var method in new[] { "put", "delete" })
+        {
+            var name = Assert.Single(paths["/api/tags/{name}"]![method]!["parameters"]!.AsArray())!;
+            Assert.Equal(("name", "path", true), (name["name"]!.GetValue<string>(), name["in"]!.GetValue<string>(), name["required"]!.GetValue<bool>()));
+            Assert.Contains("%2F", name["description"]!.GetValue<string>());
+        }
+        Assert.Null(paths["/api/tags/{name}"]!["delete"]!["requestBody"]);
+        var body = paths["/api/tags/{name}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        Assert.Equal("#/components/schemas/RenameTagBody", body);
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+        Assert.Equal(["name"], schemas["RenameTagBody"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Null(schemas["RenameTagRequest"]);
     }
 
     [Fact]

@@ -41,6 +41,36 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Listing_tags_costs_two_database_commands_the_session_check_and_one_aggregation()
+    {
+        var user = await api.SignedInUserAsync();
+        await user.AddTaggedNoteAsync("one", "work", "home");
+        await user.AddTaggedNoteAsync("two", "work/clients");
+
+        Assert.Equal(2, await CommandsDuringAsync(() => user.Client.GetAsync("/api/tags")));
+    }
+
+    [Fact]
+    public async Task Renaming_a_tag_on_a_few_notes_costs_four_database_commands_session_find_one_bulk_write_and_the_count()
+    {
+        var user = await api.SignedInUserAsync();
+        for (var i = 0; i < 3; i++)
+            await user.AddTaggedNoteAsync($"note {i}", "work", $"work/{i}");
+
+        Assert.Equal(4, await CommandsDuringAsync(() => user.RenameTagAsync("work", "job")));
+    }
+
+    [Fact]
+    public async Task Deleting_a_tag_on_a_few_notes_costs_three_database_commands_session_find_and_one_bulk_write()
+    {
+        var user = await api.SignedInUserAsync();
+        for (var i = 0; i < 3; i++)
+            await user.AddTaggedNoteAsync($"note {i}", "work");
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.DeleteTagAsync("work")));
+    }
+
+    [Fact]
     public async Task Reading_one_note_costs_two_database_commands()
     {
         var user = await api.SignedInUserAsync();
@@ -89,7 +119,7 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     {
         var before = await CountAsync();
         var response = await request();
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, $"unexpected {response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, $"unexpected {response.StatusCode}");
         return await CountAsync() - before;
     }
 

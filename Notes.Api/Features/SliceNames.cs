@@ -13,7 +13,8 @@ internal static class SliceNames
 
     /// <summary>
     /// What the slice does: a slice named for a verb on the area's items takes the item's name (Notes.Update is <c>updateNote</c>,
-    /// Notes.List is <c>listNotes</c>, Trash.Empty <c>emptyTrash</c>); any other is named for what it does already (Auth.LogoutAll is <c>logoutAll</c>).
+    /// Tags.Rename <c>renameTag</c>, Notes.List <c>listNotes</c>, Trash.Empty <c>emptyTrash</c>); any other is named for what it does
+    /// already (Auth.LogoutAll is <c>logoutAll</c>).
     /// </summary>
     public static string OperationId(Type sliceType) => JsonNamingPolicy.CamelCase.ConvertName(Action(sliceType));
 
@@ -21,13 +22,14 @@ internal static class SliceNames
     public static string EndpointName(EndpointNameGenerationContext context) => OperationId(context.EndpointType) + context.RouteNumber;
 
     /// <summary>
-    /// A slice's own <c>Request</c> and <c>Response</c> are named for its operation (<c>UpdateNoteRequest</c>); every other type keeps
-    /// its own name, a nested one included (<c>TokenResponse.Account</c> is <c>Account</c>).
+    /// A slice's own <c>Request</c>, <c>Response</c> and request <c>Body</c> (when the body is one member of the request) are named for
+    /// its operation (<c>UpdateNoteRequest</c>, <c>RenameTagBody</c>); every other type keeps its own name, a nested one included
+    /// (<c>TokenResponse.Account</c> is <c>Account</c>).
     /// </summary>
     internal sealed class SchemaNameGenerator : ISchemaNameGenerator
     {
         public string Generate(Type type) =>
-            type.Name is "Request" or "Response" && type.Namespace?.StartsWith(Features, StringComparison.Ordinal) == true
+            type.Name is "Request" or "Response" or "Body" && type.Namespace?.StartsWith(Features, StringComparison.Ordinal) == true
                 ? Action(type) + type.Name
                 : type.Name;
     }
@@ -41,7 +43,7 @@ internal static class SliceNames
         var (area, slice) = (path[0], path[^1]);
         return slice switch
         {
-            "Add" or "Get" or "Update" or "Patch" or "Delete" => slice + area.TrimEnd('s'),
+            "Add" or "Get" or "Update" or "Patch" or "Rename" or "Delete" => slice + area.TrimEnd('s'),
             "List" or "Empty" => slice + area,
             _ => slice,
         };

@@ -253,4 +253,15 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Equal(["tags"], (await refused.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
     }
+
+    [Fact]
+    public async Task Add_with_a_tag_holding_a_noncharacter_unicode_cannot_normalise_is_400_naming_it()
+    {
+        var user = await api.SignedInUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "t", tags = new[] { "ok", "a\uFFFEb" } });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["tags[1]"], problem.ErrorFields());
+    }
 }

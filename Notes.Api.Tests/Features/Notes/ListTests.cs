@@ -245,4 +245,17 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["dessert"], (await user.ListNotesAsync($"?search={Uri.EscapeDataString("brûlée")}")).Titles());
         Assert.Equal(["Crème", "dessert"], (await user.ListNotesAsync($"?search={Uri.EscapeDataString(decomposed[..6])}&sort=title&order=asc")).Titles());
     }
+
+    [Theory]
+    [InlineData("%EF%BF%BE")]
+    [InlineData("caf%C3%A9%EF%BF%BF")]
+    public async Task List_search_holding_a_noncharacter_unicode_cannot_normalise_finds_nothing_instead_of_failing(string search)
+    {
+        var user = await api.SignedInUserAsync();
+        await user.AddNoteAsync("café");
+
+        var list = await user.ListNotesAsync($"?search={search}");
+
+        Assert.Equal(0, list.Total());
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using List = Notes.Api.Features.Notes.List;
+using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Tests.Features.Notes;
 
@@ -18,7 +18,7 @@ public sealed class LiteralPatternTests
     [InlineData("a\0b", @"a\x00b")]
     [InlineData("", "")]
     public void LiteralPattern_escapes_every_ascii_character_but_letters_digits_and_underscore(string text, string expected) =>
-        Assert.Equal(expected, List.Data.LiteralPattern(text));
+        Assert.Equal(expected, LiteralPattern.Of(text));
 
     [Theory]
     [InlineData(".*(")]
@@ -40,7 +40,7 @@ public sealed class LiteralPatternTests
     [InlineData(@"\^$.|?*+()[]{}-#\^$.|?*+()[]{}-#")]
     public void LiteralPattern_matches_the_text_itself_and_nothing_a_pattern_would(string text)
     {
-        var regex = new Regex(List.Data.LiteralPattern(text), RegexOptions.CultureInvariant);
+        var regex = new Regex(LiteralPattern.Of(text), RegexOptions.CultureInvariant);
 
         Assert.Matches(regex, $"before {text} after");
         Assert.Equal(text, regex.Match($"xx{text}yy").Value);
@@ -53,7 +53,7 @@ public sealed class LiteralPatternTests
     [InlineData("😀")]
     public void LiteralPattern_keeps_characters_beyond_ascii_as_they_are(string text)
     {
-        var pattern = List.Data.LiteralPattern(text);
+        var pattern = LiteralPattern.Of(text);
 
         Assert.Equal(text, pattern);
         Assert.Equal(text, new Regex(pattern).Match($"a {text} b").Value);

@@ -16,7 +16,7 @@ internal static class SearchText
     public static string Fold(string text)
     {
         // Compatibility decomposition splits accents from their letters (and ligatures, full-width forms into plain letters)...
-        var decomposed = Decomposed(text);
+        var decomposed = text.NormalizeOrKeep(NormalizationForm.FormKD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -27,22 +27,5 @@ internal static class SearchText
         // Upper then lower case folds letters with two lower-case forms into one (final ς and σ); ß has no single upper-case
         // letter, so it is spelled out as people write it without the letter.
         return folded.ToString().ToUpperInvariant().ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The compatibility decomposition. What it refuses and JSON still carries (a lone surrogate, U+FFFE) decomposes as U+FFFD
-    /// instead of failing the request: the folded copy is for matching only, and a note keeps its text as sent.
-    /// </summary>
-    static string Decomposed(string text)
-    {
-        try
-        {
-            return text.Normalize(NormalizationForm.FormKD);
-        }
-        catch (ArgumentException)
-        {
-            // Enumerating runes reads each lone surrogate as U+FFFD already.
-            return string.Concat(text.EnumerateRunes().Select(r => r.Value == 0xFFFE ? Rune.ReplacementChar : r)).Normalize(NormalizationForm.FormKD);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MongoDB.Bson;
 
 namespace Notes.Api.Features.Notes;
 
@@ -12,21 +13,7 @@ internal static class Tag
     public const int MaxPerNote = 20;
     public const int MaxLength = 32;
 
-    /// <summary>
-    /// The tag's one form. Text that Unicode normalisation refuses (a lone surrogate, a noncharacter such as U+FFFE) cannot be a
-    /// tag either: it is left as it is, for <see cref="Flaw"/> to refuse, rather than thrown at the caller as a server error.
-    /// </summary>
-    public static string Normalize(string tag)
-    {
-        try
-        {
-            return tag.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return tag;
-        }
-    }
+    public static string Normalize(string tag) => tag.NormalizeOrKeep(NormalizationForm.FormC).ToLowerInvariant();
 
     /// <summary>Each tag normalised, duplicates collapsed, in the order first given.</summary>
     public static List<string> NormalizeAll(IEnumerable<string>? tags) =>
@@ -55,6 +42,9 @@ internal static class Tag
     /// <summary>Whether <paramref name="tag"/> is <paramref name="ancestor"/> or nested below it.</summary>
     public static bool IsWithin(string tag, string ancestor) =>
         tag.StartsWith(ancestor, StringComparison.Ordinal) && (tag.Length == ancestor.Length || tag[ancestor.Length] == '/');
+
+    /// <summary>What <see cref="IsWithin"/> says, as a filter on a stored tag: <paramref name="ancestor"/> (normalised) or one below it.</summary>
+    public static BsonRegularExpression WithinPattern(string ancestor) => new($"^{LiteralPattern.Of(ancestor)}(/|$)");
 
     /// <summary>
     /// The rule for a request's list of tags: each one valid once normalised (a bad one named by its place, <c>tags[2]</c>), and no

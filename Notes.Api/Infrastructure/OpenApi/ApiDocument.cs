@@ -34,6 +34,7 @@ internal static class ApiDocument
                 tags["Auth"] = "Accounts, signing in and out, and the bearer token every other call carries.";
                 tags["Notes"] = "Your own notes: nobody else's are ever listed, read or changed.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
+                tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";
                 tags["Health"] = "Whether the service, and the database behind it, answer.";
             };
             // Replaced below by a scheme named and spelt as validators expect.
@@ -58,6 +59,7 @@ internal static class ApiDocument
                     BearerFormat = "JWT",
                     Description = "The token that signing in (POST /api/auth/login) answers, as Authorization: Bearer <token>.",
                 });
+                s.OperationProcessors.Insert(0, new CatchAllParameters());
                 s.OperationProcessors.Add(new RequestParameters());
                 s.PostProcess += document => document.Servers.Add(new OpenApiServer { Url = "/", Description = "The server that serves this document." });
             };

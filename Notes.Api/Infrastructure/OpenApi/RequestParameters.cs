@@ -12,7 +12,8 @@ internal sealed record AllowedValues(string Parameter, IEnumerable<string> Value
 
 /// <summary>
 /// Parameters as the request binds them: a header under the exact name its <c>[FromHeader]</c> gives (FastEndpoints camel-cases it),
-/// and a query value with the limits its validator checks (FastEndpoints puts those on body schemas only) and its allowed values.
+/// a query value with the limits its validator checks (FastEndpoints puts those on body schemas only) and its allowed values, and a
+/// body bound to one member of the request as that member alone.
 /// </summary>
 internal sealed class RequestParameters : IOperationProcessor
 {
@@ -21,6 +22,14 @@ internal sealed class RequestParameters : IOperationProcessor
         if (context.GetEndpointDefinition() is not { } endpoint)
             return true;
         var parameters = context.OperationDescription.Operation.Parameters;
+
+        // A request whose body is one of its members ([FromBody]) is documented by that member's schema: its own describes no body.
+        if (endpoint.ReqDtoType.GetProperties().Any(p => p.IsDefined(typeof(FromBodyAttribute))) && context.SchemaResolver.HasSchema(endpoint.ReqDtoType, false))
+        {
+            var shell = context.SchemaResolver.GetSchema(endpoint.ReqDtoType, false);
+            foreach (var name in context.Document.Components.Schemas.Where(s => s.Value == shell).Select(s => s.Key).ToList())
+                context.Document.Components.Schemas.Remove(name);
+        }
 
         foreach (var header in endpoint.ReqDtoType.GetProperties().Select(p => p.GetCustomAttribute<FromHeaderAttribute>()?.HeaderName).OfType<string>())
         {

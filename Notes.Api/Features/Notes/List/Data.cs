@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 using MongoDB.Bson;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -61,9 +60,9 @@ internal sealed class Data(IMongoCollection<Note> notes, TimeProvider clock)
             _ => new BsonDocument { { "trashedAt", BsonNull.Value }, { "archived", false } },
         });
         if (req.Tag is not null)
-            match.Add("tags", new BsonRegularExpression($"^{LiteralPattern(Tag.Normalize(req.Tag))}(/|$)"));
+            match.Add("tags", Tag.WithinPattern(Tag.Normalize(req.Tag)));
         if (!string.IsNullOrEmpty(req.Search))
-            match.Add("searchText", new BsonRegularExpression(LiteralPattern(SearchText.Fold(req.Search))));
+            match.Add("searchText", new BsonRegularExpression(LiteralPattern.Of(SearchText.Fold(req.Search))));
 
         var inTrash = req.View == "trash";
         var sort = Sorts[(!inTrash, req.Sort ?? (inTrash ? "trashedAt" : "updatedAt"), req.Order)];
@@ -86,28 +85,5 @@ internal sealed class Data(IMongoCollection<Note> notes, TimeProvider clock)
 
         /// <summary>Empty when nothing matched: a count stage emits no document for nothing.</summary>
         public List<AggregateCountResult> Total { get; init; } = [];
-    }
-
-    /// <summary>
-    /// A regular expression that matches <paramref name="text"/> as it is: every ASCII character other than a letter, digit or
-    /// <c>_</c> is escaped, and an escaped punctuation character always stands for itself (in MongoDB's PCRE syntax, and in .NET's).
-    /// Characters beyond ASCII are never special, so they stay as they are: escaping each half of a surrogate pair would split it.
-    /// </summary>
-    public static string LiteralPattern(string text)
-    {
-        var pattern = new StringBuilder(text.Length * 2);
-        foreach (var c in text)
-        {
-            // A BSON pattern is a C string, which cannot hold the NUL character itself.
-            if (c == '\0')
-            {
-                pattern.Append(@"\x00");
-                continue;
-            }
-            if (char.IsAscii(c) && !char.IsAsciiLetterOrDigit(c) && c != '_')
-                pattern.Append('\\');
-            pattern.Append(c);
-        }
-        return pattern.ToString();
     }
 }

@@ -1,0 +1,6 @@
+namespace Notes.Api.Features.Tags.Delete;
+
+internal sealed record Request : SignedInRequest
+{
+    public string Name { get; init; } = "";
+}

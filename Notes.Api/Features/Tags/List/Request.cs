@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Tags.List;
+
+internal sealed record Request : SignedInRequest;
