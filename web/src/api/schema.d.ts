@@ -2,19 +2,6 @@
 // Do not edit by hand: change the API, then regenerate.
 
 export interface paths {
-    "/api/tags": {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        get: operations["listTags"];
-        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
-    };
-    "/api/tags/{name}": {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        get?: never;
-        put: operations["renameTag"];
-        post?: never;
-        delete: operations["deleteTag"];
-        options?: never; head?: never; patch?: never; trace?: never;
-    };
     "/api/trash": {
         parameters: {
             query?: never;
@@ -444,31 +431,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listTags: {
-        parameters: { query?: never; header?: never; path?: never; cookie?: never; };
-        requestBody?: never;
-        responses: {
-            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }[]; }; };
-            503: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
-    renameTag: {
-        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
-        requestBody: { content: { "application/json": { name: string; }; }; };
-        responses: {
-            200: { headers: { [name: string]: unknown; }; content: { "application/json": { name: string; count: number; }; }; };
-            400: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
-    deleteTag: {
-        parameters: { query?: never; header?: never; path: { name: string; }; cookie?: never; };
-        requestBody?: never;
-        responses: {
-            204: { headers: { [name: string]: unknown; }; content?: never; };
-            404: { headers: { [name: string]: unknown; }; content: { "application/problem+json": components["schemas"]["Problem"]; }; };
-        };
-    };
     emptyTrash: {
         parameters: {
             query?: never;

@@ -55,9 +55,10 @@ export function useTagEditing({ announce, onChanged }: TagEditingOptions) {
     if (outcome.ok) {
       const to = outcome.data.name;
       renaming.value = null;
-      announce(`Renamed the tag “${from}” to “${to}”`);
       await followInUrl((tag) => renamedTag(tag, from, to) ?? tag);
       await onChanged();
+      // Last, so that the list's own news of a changed filter does not talk over it.
+      announce(`Renamed the tag “${from}” to “${to}”`);
       return;
     }
     if (outcome.problem?.code === 'not_found') {
@@ -95,9 +96,9 @@ export function useTagEditing({ announce, onChanged }: TagEditingOptions) {
       return;
     }
     deleting.value = null;
-    announce(`Deleted the tag “${tag}”`);
     await followInUrl((current) => (isWithin(current, tag) ? null : current));
     await onChanged();
+    announce(`Deleted the tag “${tag}”`);
   }
 
   return {
