@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
+import { viewRoutes, type NoteView } from '@/noteViews';
 import { session } from '@/session';
 
 declare module 'vue-router' {
@@ -6,6 +7,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     guestOnly?: boolean;
     title: string;
+    /** The notes page's view on this route. */
+    view?: NoteView;
   }
 }
 
@@ -15,7 +18,13 @@ export const router = createRouter({
     { path: '/', redirect: '/notes' },
     { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { guestOnly: true, title: 'Sign in' } },
     { path: '/register', name: 'register', component: () => import('@/pages/RegisterPage.vue'), meta: { guestOnly: true, title: 'Create account' } },
-    { path: '/notes', name: 'notes', component: () => import('@/pages/NotesPage.vue'), meta: { requiresAuth: true, title: 'Notes' } },
+    // One page for the three views: moving between them keeps the page (and its navigation), and only the list changes.
+    ...Object.entries(viewRoutes).map(([view, { name, path, title }]) => ({
+      path,
+      name,
+      component: () => import('@/pages/NotesPage.vue'),
+      meta: { requiresAuth: true, title, view: view as NoteView },
+    })),
     { path: '/:pathMatch(.*)*', redirect: '/notes' },
   ],
 });

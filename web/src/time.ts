@@ -23,3 +23,16 @@ export function relativeTime(iso: string, now: number = Date.now()): string {
 export function absoluteTime(iso: string): string {
   return absolute.format(new Date(iso));
 }
+
+/**
+ * How long until a moment in the future, counted in days once it is a day or more away ("in 29 days", "tomorrow"), so
+ * that a trash retention reads as the number of days it is configured in.
+ */
+export function timeUntil(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const day = 24 * 3600;
+  if (seconds >= day) return relative.format(Math.round(seconds / day), 'day');
+  if (seconds >= 3600) return relative.format(Math.round(seconds / 3600), 'hour');
+  if (seconds >= 60) return relative.format(Math.round(seconds / 60), 'minute');
+  return 'in less than a minute';
+}

@@ -12,6 +12,9 @@ export const limits = {
   titleMax: 200,
   descriptionMax: 10_000,
   searchMax: 200,
+  /** A tag's length in characters (code points, as the API counts them). */
+  tagMax: 32,
+  tagsPerNote: 20,
 } as const;
 
 export const usernamePattern = /^[A-Za-z0-9_.-]+$/;
@@ -49,4 +52,33 @@ export function descriptionError(description: string): string | null {
   if (description.length > limits.descriptionMax)
     return `Description must be at most ${limits.descriptionMax.toLocaleString('en-US')} characters long.`;
   return null;
+}
+
+/**
+ * A tag as the API stores and compares it: Unicode NFC, then lower case, so `Work`, `WORK` and `work` are one tag. The API
+ * answers with the normalised form, which replaces this one.
+ */
+export function normalizeTag(tag: string): string {
+  return tag.trim().normalize('NFC').toLowerCase();
+}
+
+/**
+ * Letters of any script, decimal digits, `-`, `_` and `/`; a combining mark only after the character it belongs to (the
+ * API's rule: Devanagari vowel signs, for one, are marks).
+ */
+export const tagPattern = /^[\p{L}\p{Nd}_/-][\p{L}\p{Nd}\p{Mn}\p{Mc}_/-]*$/u;
+
+/** Why a tag (as typed) cannot be one, or null when it can; the API's own wording. */
+export function tagError(typed: string): string | null {
+  const tag = normalizeTag(typed);
+  const length = [...tag].length;
+  if (length === 0 || length > limits.tagMax) return `Tag "${typed.trim()}" must be 1 to ${limits.tagMax} characters.`;
+  if (!tagPattern.test(tag)) return `Tag "${typed.trim()}" may hold only letters, digits, -, _ and /.`;
+  if (tag.startsWith('/') || tag.endsWith('/') || tag.includes('//'))
+    return `Tag "${typed.trim()}" cannot start or end with / or hold an empty level.`;
+  return null;
+}
+
+export function tagsError(tags: readonly string[]): string | null {
+  return tags.length > limits.tagsPerNote ? `A note carries at most ${limits.tagsPerNote} tags.` : null;
 }

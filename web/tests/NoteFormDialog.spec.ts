@@ -75,12 +75,12 @@ describe('NoteFormDialog', () => {
     await input(wrapper, 'Title').setValue('  Groceries  ');
     await input(wrapper, 'Description').setValue('  milk\n  eggs');
     await wrapper.find('form').trigger('submit');
-    expect(wrapper.emitted('save')).toEqual([[{ title: 'Groceries', description: '  milk\n  eggs' }]]);
+    expect(wrapper.emitted('save')).toEqual([[{ title: 'Groceries', description: '  milk\n  eggs', tags: [], archived: false }]]);
   });
 
   it('starts from the edited note, and cannot submit twice while saving', async () => {
     const wrapper = mountDialog();
-    await openWith(wrapper, { note: { title: 'Old', description: 'Text' } });
+    await openWith(wrapper, { note: { title: 'Old', description: 'Text', tags: ['work'], archived: false } });
     expect(wrapper.find('h2').text()).toBe('Edit note');
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Old');
     await wrapper.setProps({ saving: true });
@@ -90,14 +90,40 @@ describe('NoteFormDialog', () => {
 
   it('on a conflict, says so, blocks saving and offers to reload the note', async () => {
     const wrapper = mountDialog();
-    await openWith(wrapper, { note: { title: 'Old', description: '' }, conflict: true });
+    await openWith(wrapper, { note: { title: 'Old', description: '', tags: [], archived: false }, conflict: true });
     expect(wrapper.find('[role=alert]').text()).toContain('This note was changed somewhere else');
     const buttons = wrapper.findAll('button');
     expect(buttons.find((b) => b.text() === 'Save')!.attributes('disabled')).toBeDefined();
     await buttons.find((b) => b.text() === 'Reload note')!.trigger('click');
     expect(wrapper.emitted('reload')).toHaveLength(1);
 
-    await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere' } });
+    await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere', tags: [], archived: true } });
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Newer');
   });
+
+  it('saves the tags and the archive choice with the note, starting from the edited note’s', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper, { note: { title: 'Plan', description: '', tags: ['work'], archived: false }, tagSuggestions: ['work', 'home'] });
+    await input(wrapper, 'Tags').setValue('Home,');
+    await wrapper.find('input[type=checkbox]').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('save')).toEqual([[{ title: 'Plan', description: '', tags: ['work', 'home'], archived: true }]]);
+  });
+
+  it('does not save while a typed tag cannot be one, and says why', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper);
+    await input(wrapper, 'Title').setValue('Plan');
+    await input(wrapper, 'Tags').setValue('not a tag');
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('save')).toBeUndefined();
+    expect(wrapper.findAll('.field-error').map((e) => e.text())).toEqual(['Tag "not a tag" may hold only letters, digits, -, _ and /.']);
+  });
+
+  it('shows the API’s refusal of a tag under the tag field', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper, { serverErrors: { tags: 'Tag "x" must be 1 to 32 characters.' } });
+    expect(wrapper.find('.tag-input .field-error').text()).toBe('Tag "x" must be 1 to 32 characters.');
+  });
 });
+

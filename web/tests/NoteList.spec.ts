@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import NoteList from '@/components/NoteList.vue';
 import type { Note } from '@/api/client';
 
@@ -13,7 +14,7 @@ function note(id: string, title: string, description: string, minutesAgo: number
 describe('NoteList', () => {
   it('shows each note in the given order with its title, description and relative time', () => {
     const wrapper = mount(NoteList, {
-      props: { notes: [note('a', 'Groceries', 'Milk, eggs', 5), note('b', 'Ideas', '', 60 * 24 * 3)], now },
+      props: { notes: [note('a', 'Groceries', 'Milk, eggs', 5), note('b', 'Ideas', '', 60 * 24 * 3)], now, view: 'active' },
     });
     const items = wrapper.findAll('li');
     expect(items.map((li) => li.find('h3').text())).toEqual(['Groceries', 'Ideas']);
@@ -26,7 +27,7 @@ describe('NoteList', () => {
 
   it('shows markup in a note as text and never creates elements from it', () => {
     const evil = '<img src=x onerror=alert(1)>';
-    const wrapper = mount(NoteList, { props: { notes: [note('x', evil, `<script>alert(2)</script>`, 1)], now } });
+    const wrapper = mount(NoteList, { props: { notes: [note('x', evil, `<script>alert(2)</script>`, 1)], now, view: 'active' } });
     expect(wrapper.find('h3').text()).toBe(evil);
     expect(wrapper.find('img').exists()).toBe(false);
     expect(wrapper.find('script').exists()).toBe(false);
@@ -35,16 +36,57 @@ describe('NoteList', () => {
 
   it('names every action plainly and ties it to its note', async () => {
     const notes = [note('a', 'Groceries', '', 1)];
-    const wrapper = mount(NoteList, { props: { notes, now } });
-    const [edit, remove] = wrapper.findAll('button');
+    const wrapper = mount(NoteList, { props: { notes, now, view: 'active' }, global: { stubs: { RouterLink: true } } });
+    const [pin, edit, archive, remove] = wrapper.findAll('button');
+    expect(pin!.attributes('aria-label')).toBe('Pin');
+    expect(pin!.attributes('aria-pressed')).toBe('false');
     expect(edit!.text()).toBe('Edit');
+    expect(archive!.text()).toBe('Archive');
     expect(remove!.text()).toBe('Delete');
-    const describedBy = remove!.attributes('aria-describedby')!;
-    expect(wrapper.find(`#${describedBy}`).text()).toBe('Groceries');
+    for (const button of [pin, edit, archive, remove]) {
+      const describedBy = button!.attributes('aria-describedby')!;
+      expect(wrapper.find(`#${describedBy}`).text()).toBe('Groceries');
+    }
 
-    await edit!.trigger('click');
-    await remove!.trigger('click');
+    for (const button of [pin, edit, archive, remove]) await button!.trigger('click');
+    expect(wrapper.emitted('pin')![0]).toEqual([notes[0]]);
     expect(wrapper.emitted('edit')![0]).toEqual([notes[0]]);
-    expect(wrapper.emitted('delete')![0]).toEqual([notes[0]]);
+    expect(wrapper.emitted('archive')![0]).toEqual([notes[0]]);
+    // Delete on a card moves the note to the trash, which can give it back.
+    expect(wrapper.emitted('trash')![0]).toEqual([notes[0]]);
+  });
+
+  it('shows a note’s tags as links to the notes carrying them, and a pinned note as a pressed Pin', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/notes', name: 'notes', component: { render: () => null } }] });
+    const pinned = { ...note('a', 'Plan', '', 1), pinned: true, tags: ['work', 'work/clients'] };
+    const wrapper = mount(NoteList, { props: { notes: [pinned], now, view: 'active' }, global: { plugins: [router] } });
+    const links = wrapper.findAll('.note-tag');
+    expect(links.map((a) => a.text())).toEqual(['Notes tagged work', 'Notes tagged work/clients']);
+    expect(links[1]!.attributes('href')).toBe('/notes?tag=work/clients');
+    expect(wrapper.find('button[aria-label=Pin]').attributes('aria-pressed')).toBe('true');
+  });
+
+  it('in the trash says when each note goes for good, with the exact date for those who ask, and offers Restore and Delete forever', async () => {
+    const trashed = { ...note('t', 'Old plan', '', 60), trashedAt: new Date(now).toISOString(), purgeAt: new Date(now + 29 * 24 * 3600_000).toISOString() };
+    const wrapper = mount(NoteList, { props: { notes: [trashed], now, view: 'trash' } });
+    const when = wrapper.find('.note-time');
+    expect(when.text()).toMatch(/^Deleted for good in 29 days \(on Mar 30, 2026, \d+:00 [AP]M\)$/);
+    expect(when.find('time').attributes('datetime')).toBe(trashed.purgeAt);
+    expect(when.find('time').attributes('title')).toMatch(/^Mar 30, 2026/);
+    const buttons = wrapper.findAll('button');
+    expect(buttons.map((b) => b.text())).toEqual(['Restore', 'Delete forever']);
+    await buttons[0]!.trigger('click');
+    await buttons[1]!.trigger('click');
+    expect(wrapper.emitted('restore')![0]).toEqual([trashed]);
+    expect(wrapper.emitted('deleteForever')![0]).toEqual([trashed]);
+  });
+
+  it('ignores a card’s buttons while its change is under way', async () => {
+    const busy = note('a', 'Plan', '', 1);
+    const wrapper = mount(NoteList, { props: { notes: [busy], now, view: 'active', busy: new Set(['a']) } });
+    const pin = wrapper.find('button[aria-label=Pin]');
+    expect(pin.attributes('aria-disabled')).toBe('true');
+    await pin.trigger('click');
+    expect(wrapper.emitted('pin')).toBeUndefined();
   });
 });

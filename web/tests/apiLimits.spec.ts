@@ -39,6 +39,7 @@ const register = (member: string) => bodyMember('post', '/api/auth/register', me
 const login = (member: string) => bodyMember('post', '/api/auth/login', member);
 const add = (member: string) => bodyMember('post', '/api/notes', member);
 const update = (member: string) => bodyMember('put', '/api/notes/{id}', member);
+const patch = (member: string) => bodyMember('patch', '/api/notes/{id}', member);
 
 describe('the limits the forms check are the OpenAPI document’s', () => {
   it.each([
@@ -50,6 +51,7 @@ describe('the limits the forms check are the OpenAPI document’s', () => {
     ['add: description', () => add('description'), { maxLength: limits.descriptionMax }],
     ['update: title', () => update('title'), { maxLength: limits.titleMax }],
     ['update: description', () => update('description'), { maxLength: limits.descriptionMax }],
+    ['patch: description', () => patch('description'), { maxLength: limits.descriptionMax }],
     ['list: search', () => queryParameter('get', '/api/notes', 'search'), { maxLength: limits.searchMax }],
   ])('%s', (_, schema, expected) => {
     expect(schema()).toMatchObject(expected);

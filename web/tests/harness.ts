@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { defineComponent } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Note, Problem } from '@/api/client';
+import { viewRoutes, type NoteView } from '@/noteViews';
 
 type Answer = Response | (() => Promise<Response>);
 
@@ -47,11 +48,16 @@ export function note(id: string, title: string, version = 1): Note {
   };
 }
 
-/** Runs a composable inside a component on the notes route at `url`, as the notes page does. */
+/** Runs a composable inside a component on the notes pages' routes (`/notes`, `/archive`, `/trash`) at `url`, as the notes page does. */
 export async function mountComposable<T>(use: () => T, url = '/notes') {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/notes', component: { render: () => null } }],
+    routes: Object.entries(viewRoutes).map(([view, { name, path, title }]) => ({
+      path,
+      name,
+      component: { render: () => null },
+      meta: { title, view: view as NoteView },
+    })),
   });
   await router.push(url);
   let result!: T;

@@ -5,11 +5,11 @@ import { networkErrorMessage } from '@/composables/useRequest';
 import { fakeServer, note, noteAnswer, problem } from './harness';
 
 function editor() {
-  const options = { announce: vi.fn(), onSaved: vi.fn(async () => {}), onNoteGone: vi.fn(async () => {}) };
+  const options = { announce: vi.fn(), onSaved: vi.fn(async () => {}), onNoteGone: vi.fn(async () => {}), onNoteTrashed: vi.fn(async () => {}) };
   return { ...options, editor: useNoteEditor(options) };
 }
 
-const draft = { title: 'Groceries', description: 'Milk' };
+const draft = { title: 'Groceries', description: 'Milk', tags: ['home'], archived: false };
 
 describe('note editor', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -36,7 +36,7 @@ describe('note editor', () => {
     await e.save(draft);
 
     expect(new URL(requests[0]!.url).pathname).toBe('/api/notes/n1');
-    expect(requests[1]!.method).toBe('PUT');
+    expect(requests[1]!.method).toBe('PATCH');
     expect(new URL(requests[1]!.url).pathname).toBe('/api/notes/n1');
     expect(requests[1]!.headers.get('If-Match')).toBe('"tag-3"');
     expect(announce).toHaveBeenCalledWith('Note saved');
@@ -118,7 +118,7 @@ describe('note editor', () => {
     expect(e.error.value).toBe(networkErrorMessage);
 
     await e.save(draft);
-    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH']);
     expect(requests[2]!.headers.get('If-Match')).toBe('"3"');
     expect(onSaved).toHaveBeenCalled();
   });
@@ -197,4 +197,30 @@ describe('note editor', () => {
     expect(e.serverErrors.value).toEqual({});
     expect(e.open.value).toBe(true);
   });
+
+  it('when the note went to the trash meanwhile, stays open with the text typed, says so and refreshes the list', async () => {
+    fakeServer(noteAnswer(note('n1', 'Mine', 3)), problem(409, 'note_in_trash', 'The note is in the trash.'));
+    const { editor: e, onNoteTrashed, onSaved } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
+    await e.save(draft);
+    expect(e.open.value).toBe(true);
+    expect(e.error.value).toMatch(/^This note was moved to the trash somewhere else, so nothing was saved/);
+    expect(onNoteTrashed).toHaveBeenCalled();
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('sends the tags and the archive choice in the patch, and shows a refused tag under the tag field', async () => {
+    const requests = fakeServer(
+      noteAnswer(note('n1', 'Mine', 3)),
+      problem(400, 'validation_failed', 'One or more errors occurred!', { errors: [{ name: 'tags[1]', reason: 'Tag "a b" may hold only letters, digits, -, _ and /.' }] }),
+    );
+    const { editor: e } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await flushPromises();
+    await e.save({ ...draft, tags: ['home', 'a b'], archived: true });
+    expect(await requests[1]!.json()).toEqual({ title: 'Groceries', description: 'Milk', tags: ['home', 'a b'], archived: true });
+    expect(e.serverErrors.value).toEqual({ tags: 'Tag "a b" may hold only letters, digits, -, _ and /.' });
+  });
 });
+

@@ -115,4 +115,34 @@ describe('notes list', () => {
     expect(list.pageError.value).toBe(networkErrorMessage);
     expect(list.loading.value).toBe(false);
   });
+
+  it('asks for the view and the tag the URL names, and splits pinned notes into their own section', async () => {
+    const pinned = { ...note('p', 'Pinned plan'), pinned: true };
+    const requests = fakeServer(Response.json({ items: [pinned, note('o', 'Other')], page: 1, pageSize: 10, total: 2 }));
+    const { list } = await mountList('/archive?tag=work/clients&q=plan');
+
+    const url = new URL(requests[0]!.url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ search: 'plan', view: 'archived', tag: 'work/clients', page: '1', pageSize: '10' });
+    expect(list.pinned.value.map((n) => n.title)).toEqual(['Pinned plan']);
+    expect(list.unpinned.value.map((n) => n.title)).toEqual(['Other']);
+    expect(list.summary.value).toBe('2 notes in the archive tagged “work/clients” matching “plan”');
+  });
+
+  it('shows the trash as one list, and announces a change of view or tag', async () => {
+    const trashed = { ...note('p', 'Was pinned'), pinned: true };
+    const requests = fakeServer(notesPage(3, 'a'), Response.json({ items: [trashed], page: 1, pageSize: 10, total: 1 }), notesPage(2, 'b'));
+    const { list, router, announce } = await mountList();
+
+    await router.push('/trash');
+    await flushPromises();
+    expect(new URL(requests[1]!.url).searchParams.get('view')).toBe('trash');
+    expect(list.pinned.value).toEqual([]);
+    expect(list.unpinned.value.map((n) => n.title)).toEqual(['Was pinned']);
+    expect(list.summary.value).toBe('1 note in the trash');
+
+    await router.push('/notes?tag=work');
+    await flushPromises();
+    expect(announce.mock.calls).toEqual([['Trash: 1 note'], ['Notes tagged “work”: 2 notes']]);
+  });
 });
+

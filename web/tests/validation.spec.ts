@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptionError, passwordError, signInPasswordError, titleError, usernameError } from '@/validation';
+import { descriptionError, normalizeTag, passwordError, signInPasswordError, tagError, tagsError, titleError, usernameError } from '@/validation';
 
 describe('username rule (3-32 letters, digits, _ . -)', () => {
   it.each(['abc', 'alice_01', 'a.b-c', 'x'.repeat(32), 'ALICE'])('accepts %j', (name) => {
@@ -59,5 +59,34 @@ describe('description rule (at most 10000 characters)', () => {
 
   it('refuses 10001', () => {
     expect(descriptionError('d'.repeat(10_001))).toBe('Description must be at most 10,000 characters long.');
+  });
+});
+
+describe('tag rule (1-32 letters of any script, digits, - _ /; nested with /)', () => {
+  it.each(['work', 'work/clients', 'to-do_2026', 'über', 'οδός', 'हिन्दी', '東京', 'x'.repeat(32), '𝒳'.repeat(32)])('accepts %j', (tag) => {
+    expect(tagError(tag)).toBeNull();
+  });
+
+  it('compares tags as the API stores them: NFC, then lower case', () => {
+    expect(normalizeTag('  WORK ')).toBe('work');
+    expect(normalizeTag('U\u0308BER')).toBe('über');
+  });
+
+  it.each(['', '   ', 'x'.repeat(33)])('refuses the length of %j', (tag) => {
+    expect(tagError(tag)).toBe(`Tag "${tag.trim()}" must be 1 to 32 characters.`);
+  });
+
+  it.each(['two words', 'c++', 'a,b', '#work', '\u0301a'])('refuses the characters of %j', (tag) => {
+    expect(tagError(tag)).toBe(`Tag "${tag}" may hold only letters, digits, -, _ and /.`);
+  });
+
+  it.each(['/work', 'work/', 'work//clients'])('refuses the empty level of %j', (tag) => {
+    expect(tagError(tag)).toBe(`Tag "${tag}" cannot start or end with / or hold an empty level.`);
+  });
+
+  it('allows 20 tags on a note, not 21', () => {
+    const tags = Array.from({ length: 21 }, (_, i) => `t${i}`);
+    expect(tagsError(tags.slice(0, 20))).toBeNull();
+    expect(tagsError(tags)).toBe('A note carries at most 20 tags.');
   });
 });

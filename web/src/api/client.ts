@@ -6,6 +6,18 @@ type Body<T, Type extends string> = T extends { content: { [K in Type]: infer Bo
 
 export type Note = Body<paths['/api/notes/{id}']['get']['responses'][200], 'application/json'>;
 export type TokenResponse = Body<paths['/api/auth/login']['post']['responses'][200], 'application/json'>;
+/** A merge patch of a note (RFC 7396): only the members sent change. */
+export type NotePatch = Body<NonNullable<paths['/api/notes/{id}']['patch']['requestBody']>, 'application/json'>;
+/** A tag on the caller's notes outside the trash, with how many notes carry it. */
+export type TagCount = Body<paths['/api/tags']['get']['responses'][200], 'application/json'>[number];
+
+/**
+ * `If-Match` for a note as a list showed it, which carries no `ETag`: the API's entity tag is the version in quotes
+ * (`"3"`, as its OpenAPI document says), so a change only lands on the version the user saw.
+ */
+export function versionTag(note: Pick<Note, 'version'>): string {
+  return `"${note.version}"`;
+}
 
 /** RFC 9457 problem details, as every API error is shaped; `code` is what a client branches on, never `detail`. */
 export type Problem = components['schemas']['Problem'];

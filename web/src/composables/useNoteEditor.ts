@@ -9,14 +9,27 @@ interface NoteEditorOptions {
   onSaved: (added: boolean) => Promise<unknown>;
   /** The note being edited was deleted somewhere else; the editor has closed. */
   onNoteGone: () => Promise<unknown>;
+  /** The note being edited went to the trash somewhere else; the editor stays open with the text typed. */
+  onNoteTrashed: () => Promise<unknown>;
+}
+
+/** The API names each refused tag by its place (`tags[2]`): the form shows them all under the one tag field. */
+function draftErrors(fields: Record<string, string>): Partial<Record<keyof NoteDraft, string>> {
+  const errors: Partial<Record<keyof NoteDraft, string>> = {};
+  for (const [name, reason] of Object.entries(fields)) {
+    const field = name.startsWith('tags') ? 'tags' : name;
+    if (field === 'title' || field === 'description' || field === 'tags') errors[field] ??= reason;
+  }
+  return errors;
 }
 
 /**
- * The add/edit dialog's state: adding and editing share one dialog. An edit only overwrites the version the user saw,
- * named by the `ETag` the API sent with it (the list sends none, so opening an edit fetches the note); when someone
- * changed the note meanwhile, the dialog offers to reload it.
+ * The add/edit dialog's state: adding and editing share one dialog. An edit is a merge patch of what the dialog holds
+ * (title, description, tags, archived) and only overwrites the version the user saw, named by the `ETag` the API sent
+ * with it (the list sends none, so opening an edit fetches the note); when someone changed the note meanwhile, the
+ * dialog offers to reload it. A note moved to the trash meanwhile keeps the dialog open, so nothing typed is lost.
  */
-export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptions) {
+export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: NoteEditorOptions) {
   const open = ref(false);
   const note = ref<Note | null>(null);
   const saving = useRequest();
@@ -75,13 +88,15 @@ export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptio
     if (edited && !ifMatch) return;
     const outcome = await saving.send((signal) =>
       edited && ifMatch
-        ? api.PUT('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
+        ? api.PATCH('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
         : api.POST('/api/notes', { body: draft, signal }),
     );
     if (!outcome) return;
     if (outcome.ok) {
       open.value = false;
-      announce(edited ? 'Note saved' : 'Note added');
+      // A note saved into the archive leaves the notes in use: say where it went.
+      const archived = outcome.data.archived && !edited?.archived;
+      announce(`${edited ? 'Note saved' : 'Note added'}${archived ? ' to the archive' : ''}`);
       await onSaved(!edited);
       return;
     }
@@ -93,8 +108,14 @@ export function useNoteEditor({ announce, onSaved, onNoteGone }: NoteEditorOptio
         open.value = false;
         await onNoteGone();
         return;
+      case 'note_in_trash':
+        error.value =
+          'This note was moved to the trash somewhere else, so nothing was saved. Your text is still here to copy; ' +
+          'restore the note from the trash to edit it.';
+        await onNoteTrashed();
+        return;
       case 'validation_failed':
-        serverErrors.value = fieldErrors(outcome.problem);
+        serverErrors.value = draftErrors(fieldErrors(outcome.problem));
         if (Object.keys(serverErrors.value).length > 0) return;
     }
     error.value = failureMessage(outcome, 'The note could not be saved. Try again.');
