@@ -11,6 +11,7 @@ builder.Services
     .AddTrustedProxies(builder.Configuration)
     .AddCrossOrigin(builder.Configuration)
     .AddMongo()
+    .AddIdempotencyKeys()
     .AddTokenAuth()
     .AddSliceData()
     .AddNotes()

@@ -35,6 +35,27 @@ public sealed class AddQuotaTests(SmallQuotaApi api) : IClassFixture<SmallQuotaA
     }
 
     [Fact]
+    public async Task An_add_refused_at_the_limit_is_not_kept_for_its_idempotency_key_so_its_retry_after_a_delete_adds_the_note()
+    {
+        var user = await UserAtTheLimitAsync();
+        var one = (await user.ListNotesAsync())["items"]![0]!.Id();
+
+        var refused = await AddWithKeyAsync(user, "room-please");
+        await user.Client.DeleteAsync($"/api/notes/{one}");
+        var retried = await AddWithKeyAsync(user, "room-please");
+
+        await refused.ProblemAsync(HttpStatusCode.Conflict, "quota_reached");
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+    }
+
+    static Task<HttpResponseMessage> AddWithKeyAsync(TestUser user, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/notes") { Content = JsonContent.Create(new { title = "keyed" }) };
+        request.Headers.Add("Idempotency-Key", key);
+        return user.Client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task The_limit_counts_only_the_users_own_notes()
     {
         await UserAtTheLimitAsync();

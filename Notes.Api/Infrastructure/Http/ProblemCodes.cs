@@ -16,6 +16,8 @@ internal static class ProblemCodes
     public const string NotFound = "not_found";
     public const string VersionConflict = "version_conflict";
     public const string NoteInTrash = "note_in_trash";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
     public const string UsernameTaken = "username_taken";
     public const string QuotaReached = "quota_reached";
     public const string TooManyAttempts = "too_many_attempts";
@@ -31,7 +33,7 @@ internal static class ProblemCodes
     public static readonly string[] All =
     [
         AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, WrongPassword, ValidationFailed, NotFound, VersionConflict,
-        NoteInTrash, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
+        NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];
 

@@ -69,6 +69,7 @@ internal static class Problems
         412 => Rfc9110("15.5.13"),
         413 => Rfc9110("15.5.14"),
         415 => Rfc9110("15.5.16"),
+        422 => Rfc9110("15.5.21"),
         429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         503 => Rfc9110("15.6.4"),
         _ => Rfc9110("15.6.1"),

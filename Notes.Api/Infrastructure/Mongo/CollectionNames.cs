@@ -6,6 +6,7 @@ internal static class CollectionNames
     public const string Sessions = "sessions";
     public const string Notes = "notes";
     public const string Throttles = "throttles";
+    public const string IdempotentRequests = "idempotentRequests";
 
-    public static readonly string[] All = [Users, Sessions, Notes, Throttles];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests];
 }

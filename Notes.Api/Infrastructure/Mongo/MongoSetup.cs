@@ -42,6 +42,8 @@ internal static class MongoSetup
         services.AddCollection<Note>(CollectionNames.Notes, NoteIndexes());
         services.AddCollection<Throttle>(CollectionNames.Throttles,
             new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }));
+        services.AddCollection<IdempotentRequest>(CollectionNames.IdempotentRequests,
+            new CreateIndexModel<IdempotentRequest>(Builders<IdempotentRequest>.IndexKeys.Ascending(r => r.ExpiresAt), new() { ExpireAfter = TimeSpan.Zero }));
 
         services.AddHostedService<MongoIndexes>();
         services.AddHostedService<EmbeddedEngineWarning>();
