@@ -88,6 +88,20 @@ describe('NoteFormDialog', () => {
     expect(wrapper.emitted('save')).toBeUndefined();
   });
 
+  it('says, visibly and to screen readers, that a failed save is being tried again, and keeps the text', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper);
+    await input(wrapper, 'Title').setValue('Groceries');
+    await wrapper.setProps({ saving: true });
+    const statuses = () => wrapper.findAll('[role=status]').map((s) => s.text()).filter(Boolean);
+    expect(statuses()).toEqual(['Saving note…']);
+
+    await wrapper.setProps({ notice: 'Saving failed, trying again (1 of 3)…' });
+    expect(statuses()).toEqual(['Saving failed, trying again (1 of 3)…']);
+    expect(wrapper.find('.banner').isVisible()).toBe(true);
+    expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Groceries');
+  });
+
   it('on a conflict, says so, blocks saving and offers to reload the note', async () => {
     const wrapper = mountDialog();
     await openWith(wrapper, { note: { title: 'Old', description: '', tags: [], archived: false }, conflict: true });

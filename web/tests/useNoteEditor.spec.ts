@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNoteEditor } from '@/composables/useNoteEditor';
 import { networkErrorMessage } from '@/composables/useRequest';
 import { fakeServer, note, noteAnswer, problem } from './harness';
@@ -156,15 +156,6 @@ describe('note editor', () => {
     expect(e.open.value).toBe(true);
   });
 
-  it('explains an unreachable server and lets the user try again', async () => {
-    fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
-    const { editor: e } = editor();
-    e.edit(null);
-    await e.save(draft);
-    expect(e.error.value).toBe(networkErrorMessage);
-    expect(e.saving.value).toBe(false);
-  });
-
   it('saves once however often Save is pressed, and cannot be closed meanwhile', async () => {
     let answer!: (response: Response) => void;
     const requests = fakeServer(() => new Promise((resolve) => (answer = resolve)));
@@ -224,3 +215,157 @@ describe('note editor', () => {
   });
 });
 
+
+describe('note editor, adding while the API is unsure', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const unavailable = (headers: Record<string, string> = {}) =>
+    problem(503, 'database_unavailable', 'The database is unavailable. Try again shortly.', { headers });
+  const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
+  const added = () => noteAnswer(note('n1', 'Groceries'), '"1"', 201);
+  const keys = (requests: Request[]) => requests.map((r) => r.headers.get('Idempotency-Key'));
+
+  it('sends a new Idempotency-Key with each add', async () => {
+    const requests = fakeServer(added(), added());
+    const { editor: e } = editor();
+    e.edit(null);
+    await e.save(draft);
+    e.edit(null);
+    await e.save(draft);
+
+    expect(keys(requests)[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys(requests)[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys(requests)[0]).not.toBe(keys(requests)[1]);
+  });
+
+  it('tries an add that met a 503 again after half a second, with the same key and body, saying so in the dialog', async () => {
+    const requests = fakeServer(unavailable(), added());
+    const { editor: e, announce, onSaved } = editor();
+    e.edit(null);
+    const saving = e.save(draft);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(requests).toHaveLength(1);
+    expect(e.saving.value).toBe(true);
+    expect(e.notice.value).toBe('Saving failed, trying again (1 of 3)…');
+    expect(e.error.value).toBeNull();
+
+    await vi.advanceTimersByTimeAsync(1);
+    await saving;
+    expect(requests).toHaveLength(2);
+    expect(keys(requests)[1]).toBe(keys(requests)[0]);
+    expect(await requests[1]!.json()).toEqual(draft);
+    expect(e.notice.value).toBeNull();
+    expect(e.open.value).toBe(false);
+    expect(announce).toHaveBeenCalledWith('Note added');
+    expect(onSaved).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again after no answer and while the first try still runs, waiting longer each time, with one key', async () => {
+    const requests = fakeServer(unreachable, problem(409, 'idempotency_key_in_progress'), added());
+    const { editor: e } = editor();
+    e.edit(null);
+    const saving = e.save(draft);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(requests).toHaveLength(2);
+    expect(e.notice.value).toBe('Saving failed, trying again (2 of 3)…');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(1);
+    await saving;
+    expect(requests).toHaveLength(3);
+    expect(new Set(keys(requests)).size).toBe(1);
+    expect(e.open.value).toBe(false);
+  });
+
+  it('gives up after three retries with the usual message, keeping the dialog and its text', async () => {
+    const requests = fakeServer(unavailable(), unreachable, unavailable(), unavailable());
+    const { editor: e, onSaved } = editor();
+    e.edit(null);
+    const saving = e.save(draft);
+    await vi.advanceTimersByTimeAsync(500 + 1_000 + 1_999);
+    expect(requests).toHaveLength(3);
+    expect(e.notice.value).toBe('Saving failed, trying again (3 of 3)…');
+
+    await vi.advanceTimersByTimeAsync(1);
+    await saving;
+    await vi.runAllTimersAsync();
+    expect(requests).toHaveLength(4);
+    expect(e.error.value).toBe('The database is unavailable. Try again shortly.');
+    expect(e.notice.value).toBeNull();
+    expect(e.saving.value).toBe(false);
+    expect(e.open.value).toBe(true);
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('explains an unreachable server, after trying again, and lets the user try again', async () => {
+    fakeServer(unreachable, unreachable, unreachable, unreachable);
+    const { editor: e } = editor();
+    e.edit(null);
+    const saving = e.save(draft);
+    await vi.runAllTimersAsync();
+    await saving;
+    expect(e.error.value).toBe(networkErrorMessage);
+    expect(e.saving.value).toBe(false);
+  });
+
+  it('waits as long as Retry-After asks, up to five seconds', async () => {
+    const requests = fakeServer(unavailable({ 'Retry-After': '2' }), unavailable({ 'Retry-After': '60' }), added());
+    const { editor: e } = editor();
+    e.edit(null);
+    const saving = e.save(draft);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await saving;
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([
+    ['a refused field', problem(400, 'validation_failed', 'Title is required.')],
+    ['the note limit', problem(409, 'quota_reached', 'Too many notes.')],
+    ['a key sent before with another body', problem(422, 'idempotency_key_reused', 'Use a new key.')],
+  ])('does not try again after %s', async (_, refusal) => {
+    const requests = fakeServer(refusal);
+    const { editor: e } = editor();
+    e.edit(null);
+    await e.save(draft);
+    await vi.runAllTimersAsync();
+    expect(requests).toHaveLength(1);
+    expect(e.notice.value).toBeNull();
+    expect(e.error.value).not.toBeNull();
+  });
+
+  it('uses a new key when the user saves again after giving up', async () => {
+    const requests = fakeServer(unavailable(), unavailable(), unavailable(), unavailable(), added());
+    const { editor: e } = editor();
+    e.edit(null);
+    const giving = e.save(draft);
+    await vi.runAllTimersAsync();
+    await giving;
+    await e.save({ ...draft, title: 'Groceries!' });
+
+    expect(new Set(keys(requests).slice(0, 4)).size).toBe(1);
+    expect(keys(requests)[4]).not.toBe(keys(requests)[0]);
+    expect(e.open.value).toBe(false);
+  });
+
+  it('does not retry an edit', async () => {
+    const requests = fakeServer(noteAnswer(note('n1', 'Mine', 3)), unavailable());
+    const { editor: e } = editor();
+    e.edit(note('n1', 'Mine', 3));
+    await vi.advanceTimersByTimeAsync(0);
+    await e.save(draft);
+    await vi.runAllTimersAsync();
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect(requests[1]!.headers.has('Idempotency-Key')).toBe(false);
+  });
+});

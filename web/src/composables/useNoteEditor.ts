@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { api, type Note } from '@/api/client';
 import type { NoteDraft } from '@/components/NoteFormDialog.vue';
+import { retryDelaysMs, withRetries } from '@/composables/retry';
 import { failureMessage, fieldErrors, useRequest } from '@/composables/useRequest';
 
 interface NoteEditorOptions {
@@ -28,6 +29,7 @@ function draftErrors(fields: Record<string, string>): Partial<Record<keyof NoteD
  * (title, description, tags, archived) and only overwrites the version the user saw, named by the `ETag` the API sent
  * with it (the list sends none, so opening an edit fetches the note); when someone changed the note meanwhile, the
  * dialog offers to reload it. A note moved to the trash meanwhile keeps the dialog open, so nothing typed is lost.
+ * An add that got no answer or a 503 is sent again a few times under the same `Idempotency-Key`, and the dialog says so.
  */
 export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: NoteEditorOptions) {
   const open = ref(false);
@@ -37,6 +39,8 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
   const error = ref<string | null>(null);
   const conflict = ref(false);
   const serverErrors = ref<Partial<Record<keyof NoteDraft, string>>>({});
+  /** While a failed add is being tried again: says so in the dialog. */
+  const notice = ref<string | null>(null);
   /** The tag of the version on screen, once fetched; `If-Match` sends it back. */
   let etag: string | null = null;
 
@@ -45,6 +49,7 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     note.value = target;
     etag = null;
     error.value = null;
+    notice.value = null;
     conflict.value = false;
     serverErrors.value = {};
     open.value = true;
@@ -86,11 +91,12 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     if (edited && !etag) await fetchLatest(edited);
     const ifMatch = etag;
     if (edited && !ifMatch) return;
-    const outcome = await saving.send((signal) =>
+    const outcome = await saving.send(
       edited && ifMatch
-        ? api.PATCH('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
-        : api.POST('/api/notes', { body: draft, signal }),
+        ? (signal) => api.PATCH('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
+        : add(draft),
     );
+    notice.value = null;
     if (!outcome) return;
     if (outcome.ok) {
       open.value = false;
@@ -121,6 +127,15 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     error.value = failureMessage(outcome, 'The note could not be saved. Try again.');
   }
 
+  /** One add the user means to make: its retries share its key, so however many arrive, one note is made. */
+  function add(draft: NoteDraft) {
+    const header = { 'Idempotency-Key': crypto.randomUUID() };
+    return withRetries(
+      (signal) => api.POST('/api/notes', { params: { header }, body: draft, signal }),
+      (retry) => (notice.value = `Saving failed, trying again (${retry} of ${retryDelaysMs.length})…`),
+    );
+  }
+
   async function reload() {
     const edited = note.value;
     if (!edited || fetching.busy.value) return;
@@ -131,5 +146,5 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     announce('Loaded the latest version of the note');
   }
 
-  return { open, note, saving: saving.busy, error, conflict, reloading: fetching.busy, serverErrors, edit, close, save, reload };
+  return { open, note, saving: saving.busy, error, notice, conflict, reloading: fetching.busy, serverErrors, edit, close, save, reload };
 }

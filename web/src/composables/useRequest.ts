@@ -2,7 +2,7 @@ import { ref } from 'vue';
 import type { Problem } from '@/api/client';
 
 /** What the generated client resolves to. */
-interface Answer<T> {
+export interface Answer<T> {
   data?: T;
   error?: unknown;
   response: Response;
