@@ -23,8 +23,8 @@ describe('retries', () => {
     expect(onRetry).toHaveBeenCalledWith(1);
 
     expect(await send(addNote)).toMatchObject({ ok: true, data: { id: 'n2' } });
-    expect(await superseded).toBeNull();
     await vi.runAllTimersAsync();
+    expect(await superseded).toBeNull();
     expect(requests).toHaveLength(2);
     expect(onRetry).toHaveBeenCalledTimes(1);
     expect(busy.value).toBe(false);

@@ -337,8 +337,9 @@ describe('note editor, adding while the API is unsure', () => {
     const requests = fakeServer(refusal);
     const { editor: e } = editor();
     e.edit(null);
-    await e.save(draft);
+    const saving = e.save(draft);
     await vi.runAllTimersAsync();
+    await saving;
     expect(requests).toHaveLength(1);
     expect(e.notice.value).toBeNull();
     expect(e.error.value).not.toBeNull();

@@ -1,5 +1,4 @@
-import type { Problem } from '@/api/client';
-import type { Answer } from '@/composables/useRequest';
+import { problemOf, type Answer } from '@/composables/useRequest';
 
 /** The waits before each retry; there are as many retries as waits. */
 export const retryDelaysMs = [500, 1_000, 2_000];
@@ -28,8 +27,7 @@ export function withRetries<T>(call: (signal: AbortSignal) => Promise<Answer<T>>
 }
 
 function mayPass({ error, response }: Answer<unknown>): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as Problem).code : undefined;
-  return response.status === 503 || code === 'idempotency_key_in_progress';
+  return response.status === 503 || problemOf(error)?.code === 'idempotency_key_in_progress';
 }
 
 /** `Retry-After` in seconds (the API sends no dates), capped; 0 without one. */

@@ -93,7 +93,8 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     if (edited && !ifMatch) return;
     const outcome = await saving.send(
       edited && ifMatch
-        ? (signal) => api.PATCH('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
+        ? (signal) =>
+            api.PATCH('/api/notes/{id}', { params: { path: { id: edited.id } }, headers: { 'If-Match': ifMatch }, body: draft, signal })
         : add(draft),
     );
     notice.value = null;

@@ -27,12 +27,16 @@ export async function request<T>(call: () => Promise<Answer<T>>, signal?: AbortS
     const { data, error, response } = await call();
     if (signal?.aborted) return null;
     if (response.ok) return { ok: true, data: data as T, response };
-    // A proxy's error page arrives as text: only a JSON body is a problem.
-    const problem = typeof error === 'object' && error !== null ? (error as Problem) : undefined;
+    const problem = problemOf(error);
     return sessionRefusals.has(problem?.code) ? null : { ok: false, problem, response };
   } catch {
     return signal?.aborted ? null : { ok: false, problem: undefined, response: null };
   }
+}
+
+/** The problem an answer carries. A proxy's error page arrives as text: only a JSON body is a problem. */
+export function problemOf(error: unknown): Problem | undefined {
+  return typeof error === 'object' && error !== null ? (error as Problem) : undefined;
 }
 
 /**
