@@ -130,7 +130,7 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
 
   /** One add the user means to make: its retries share its key, so however many arrive, one note is made. */
   function add(draft: NoteDraft) {
-    const header = { 'Idempotency-Key': crypto.randomUUID() };
+    const header = { 'Idempotency-Key': newIdempotencyKey() };
     return withRetries(
       (signal) => api.POST('/api/notes', { params: { header }, body: draft, signal }),
       (retry) => (notice.value = `Saving failed, trying again (${retry} of ${retryDelaysMs.length})…`),
@@ -148,4 +148,9 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
   }
 
   return { open, note, saving: saving.busy, error, notice, conflict, reloading: fetching.busy, serverErrors, edit, close, save, reload };
+}
+
+/** 128 random bits in hex. getRandomValues works on plain HTTP too, where crypto.randomUUID does not exist (secure contexts only). */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
