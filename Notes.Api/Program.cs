@@ -16,7 +16,7 @@ builder.Services
     .AddSliceData()
     .AddNotes()
     .AddFastEndpoints()
-    .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteTitleSchema());
+    .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteSchemas());
 
 var openApiExportPath = OpenApiExport.RequestedPath(builder);
 if (openApiExportPath is not null)

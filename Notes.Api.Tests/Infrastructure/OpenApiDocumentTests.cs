@@ -142,6 +142,21 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
             Assert.Equal(NoteContent.MaxTitleLength, schema["properties"]!["title"]!["maxLength"]!.GetValue<int>());
             Assert.Equal(NoteContent.MaxDescriptionLength, schema["properties"]!["description"]!["maxLength"]!.GetValue<int>());
         }
+        var patchTitle = schemas["PatchNoteRequest"]!["properties"]!["title"]!;
+        Assert.Equal(1, patchTitle["minLength"]!.GetValue<int>());
+        Assert.Equal(NoteContent.MaxTitleLength, patchTitle["maxLength"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("AddNoteRequest")]
+    [InlineData("PatchNoteRequest")]
+    public async Task A_note_s_tags_carry_the_limits_the_tag_rule_checks(string name)
+    {
+        var tags = (await DocumentAsync())["components"]!["schemas"]![name]!["properties"]!["tags"]!;
+
+        Assert.Equal(Notes.Api.Features.Notes.Tag.MaxPerNote, tags["maxItems"]!.GetValue<int>());
+        Assert.Equal(1, tags["items"]!["minLength"]!.GetValue<int>());
+        Assert.Equal(Notes.Api.Features.Notes.Tag.MaxLength, tags["items"]!["maxLength"]!.GetValue<int>());
     }
 
     [Fact]

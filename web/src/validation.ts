@@ -12,7 +12,7 @@ export const limits = {
   titleMax: 200,
   descriptionMax: 10_000,
   searchMax: 200,
-  /** A tag's length in characters (code points, as the API counts them). */
+  /** A tag's length in characters (code points, as the API counts them); the tag limits are held to the document by tests/apiLimits.spec.ts. */
   tagMax: 32,
   tagsPerNote: 20,
 } as const;

@@ -5,7 +5,15 @@ import openapi from '../openapi/v1.json';
 // The limits the forms check are the API's: this holds them equal to the exported OpenAPI document's, so neither side
 // can change one alone.
 
-type Schema = { $ref?: string; properties?: Record<string, Schema>; minLength?: number; maxLength?: number; pattern?: string };
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  pattern?: string;
+};
 type Operation = {
   requestBody?: { content: Record<string, { schema: Schema }> };
   parameters?: { $ref?: string; name: string; in: string; schema: Schema }[];
@@ -51,7 +59,10 @@ describe('the limits the forms check are the OpenAPI document’s', () => {
     ['add: description', () => add('description'), { maxLength: limits.descriptionMax }],
     ['update: title', () => update('title'), { maxLength: limits.titleMax }],
     ['update: description', () => update('description'), { maxLength: limits.descriptionMax }],
+    ['patch: title', () => patch('title'), { maxLength: limits.titleMax }],
     ['patch: description', () => patch('description'), { maxLength: limits.descriptionMax }],
+    ['add: tags', () => add('tags'), { maxItems: limits.tagsPerNote, items: { maxLength: limits.tagMax } }],
+    ['patch: tags', () => patch('tags'), { maxItems: limits.tagsPerNote, items: { maxLength: limits.tagMax } }],
     ['list: search', () => queryParameter('get', '/api/notes', 'search'), { maxLength: limits.searchMax }],
   ])('%s', (_, schema, expected) => {
     expect(schema()).toMatchObject(expected);
