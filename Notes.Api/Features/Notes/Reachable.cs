@@ -12,6 +12,15 @@ internal static class Reachable
     public static BsonDocument Note(string id, string ownerId, DateTime now) =>
         new BsonDocument("_id", ObjectId.Parse(id)).AddRange(Notes(ownerId, now));
 
+    /// <summary>Every note of the owner's outside the trash, archived or not: none of them has a purge date.</summary>
+    public static BsonDocument OutsideTrash(string ownerId) => new() { { "ownerId", ObjectId.Parse(ownerId) }, { "trashedAt", BsonNull.Value } };
+
+    /// <summary>Every note in the owner's trash they can still reach: a note past its time there may be stored until the purge job reaches it.</summary>
+    public static BsonDocument InTrash(string ownerId, DateTime now) => new()
+    {
+        { "ownerId", ObjectId.Parse(ownerId) }, { "trashedAt", new BsonDocument("$type", "date") }, { "purgeAt", new BsonDocument("$gt", now) },
+    };
+
     /// <summary>Every note the owner can still reach.</summary>
     public static BsonDocument Notes(string ownerId, DateTime now) => new()
     {

@@ -1,4 +1,3 @@
-using MongoDB.Bson;
 using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Features.Account.Get;
@@ -15,6 +14,6 @@ internal sealed class Data(IMongoCollection<User> users, IMongoCollection<Note> 
     /// The notes the user keeps: those they can reach outside the trash, archived ones included. A note in the trash is on its way
     /// out, so it is not counted. A walk along the owner's stretch of the index the list's views use (owner, then trashedAt).
     /// </summary>
-    public Task<long> CountKeptNotesAsync(string userId, DateTime now, CancellationToken ct) =>
-        notes.CountDocumentsAsync(Reachable.Notes(userId, now).Add("trashedAt", BsonNull.Value), cancellationToken: ct);
+    public Task<long> CountKeptNotesAsync(string userId, CancellationToken ct) =>
+        notes.CountDocumentsAsync(Reachable.OutsideTrash(userId), cancellationToken: ct);
 }

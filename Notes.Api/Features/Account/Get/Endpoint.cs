@@ -1,8 +1,6 @@
-using Notes.Api.Infrastructure.Mongo;
-
 namespace Notes.Api.Features.Account.Get;
 
-internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request, Response>
+internal sealed class Endpoint(Data data) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -20,7 +18,7 @@ internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var profile = await data.FindProfileAsync(req.UserId, ct);
-        var noteCount = await data.CountKeptNotesAsync(req.UserId, clock.UtcNowForMongo(), ct);
+        var noteCount = await data.CountKeptNotesAsync(req.UserId, ct);
         // Two-step sign-in does not exist yet, so no account has it on.
         await Send.OkAsync(new Response(profile.Id, profile.Username, profile.CreatedAt, TwoFactorEnabled: false, noteCount), ct);
     }

@@ -51,14 +51,12 @@ internal sealed class Data(IMongoCollection<Note> notes, TimeProvider clock)
     public async Task<(List<NoteResponse> Page, long Total)> FindPageAsync(Request req, CancellationToken ct)
     {
         // The session check has already proved the token's user id an ObjectId.
-        var match = new BsonDocument("ownerId", ObjectId.Parse(req.UserId));
-        match.AddRange(req.View switch
+        var match = req.View switch
         {
-            // A note past its time in the trash may still be stored, until the purge job reaches it.
-            "trash" => new BsonDocument { { "trashedAt", new BsonDocument("$type", "date") }, { "purgeAt", new BsonDocument("$gt", clock.UtcNowForMongo()) } },
-            "archived" => new BsonDocument { { "trashedAt", BsonNull.Value }, { "archived", true } },
-            _ => new BsonDocument { { "trashedAt", BsonNull.Value }, { "archived", false } },
-        });
+            "trash" => Reachable.InTrash(req.UserId, clock.UtcNowForMongo()),
+            "archived" => Reachable.OutsideTrash(req.UserId).Add("archived", true),
+            _ => Reachable.OutsideTrash(req.UserId).Add("archived", false),
+        };
         if (req.Tag is not null)
             match.Add("tags", Tag.WithinPattern(Tag.Normalize(req.Tag)));
         if (!string.IsNullOrEmpty(req.Search))

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Features.Tags.List;
 
@@ -17,7 +18,7 @@ internal sealed class Data(IMongoCollection<Note> notes)
     public Task<List<TagResponse>> CountOutsideTrashAsync(string ownerId, CancellationToken ct)
     {
         // The session check has already proved the token's user id an ObjectId.
-        var match = new BsonDocument("$match", new BsonDocument { { "ownerId", ObjectId.Parse(ownerId) }, { "trashedAt", BsonNull.Value } });
+        var match = new BsonDocument("$match", Reachable.OutsideTrash(ownerId));
         return notes.Aggregate(PipelineDefinition<Note, TagResponse>.Create([match, .. CountEachTag]), cancellationToken: ct).ToListAsync(ct);
     }
 }

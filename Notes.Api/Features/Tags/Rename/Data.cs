@@ -1,4 +1,4 @@
-using MongoDB.Bson;
+using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Features.Tags.Rename;
 
@@ -7,5 +7,5 @@ internal sealed class Data(IMongoCollection<Note> notes)
     /// <summary>How many of the owner's notes outside the trash carry exactly <paramref name="tag"/>: its count in the tag list.</summary>
     public async Task<int> CountOutsideTrashAsync(string ownerId, string tag, CancellationToken ct) =>
         (int)await notes.CountDocumentsAsync(
-            new BsonDocument { { "ownerId", ObjectId.Parse(ownerId) }, { "trashedAt", BsonNull.Value }, { "tags", tag } }, cancellationToken: ct);
+            Reachable.OutsideTrash(ownerId).Add("tags", tag), cancellationToken: ct);
 }

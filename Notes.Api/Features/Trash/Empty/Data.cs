@@ -1,4 +1,3 @@
-using MongoDB.Bson;
 using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Features.Trash.Empty;
@@ -7,5 +6,5 @@ internal sealed class Data(IMongoCollection<Note> notes)
 {
     /// <summary>Deletes the owner's notes in the trash that they can still reach: those past their purge date are the purge job's, and not counted.</summary>
     public async Task<long> DeleteTrashedAsync(string ownerId, DateTime now, CancellationToken ct) =>
-        (await notes.DeleteManyAsync(Reachable.Notes(ownerId, now).Add("trashedAt", new BsonDocument("$ne", BsonNull.Value)), ct)).DeletedCount;
+        (await notes.DeleteManyAsync(Reachable.InTrash(ownerId, now), ct)).DeletedCount;
 }
