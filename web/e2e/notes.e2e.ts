@@ -140,6 +140,8 @@ describe('notes', () => {
 
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const editor = page.getByRole('dialog', { name: 'Edit note' });
+    // Opening fetches the note: change it elsewhere only once the editor holds the version it started from.
+    await expect.poll(() => saveButton(page).isEnabled()).toBe(true);
     await editor.getByLabel('Title').fill('My change');
 
     // Meanwhile, another tab saves a newer version.
@@ -170,6 +172,8 @@ describe('notes', () => {
     await page.reload();
 
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    // Opening fetches the note: delete it only once the editor holds it, so that the save is what finds it gone.
+    await expect.poll(() => saveButton(page).isEnabled()).toBe(true);
     const deleted = await fetch(`${inject('baseUrl')}/api/notes/${note.id}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${token}` },
