@@ -15,7 +15,7 @@ describe('MarkdownField', () => {
   it('writes in a labelled text area and previews the rendered Markdown, as WAI-ARIA tabs', async () => {
     const wrapper = field('**bold** text');
     const [write, preview] = wrapper.findAll('[role="tab"]');
-    expect(wrapper.find('[role="tablist"]').attributes('aria-label')).toBe('Description');
+    expect(wrapper.find('[role="tablist"]').attributes('aria-label')).toBe('Write or preview');
     expect(selectedTab(wrapper)).toBe('Write');
     expect([write!.attributes('tabindex'), preview!.attributes('tabindex')]).toEqual(['0', '-1']);
     expect(shown(wrapper)).toEqual([write!.attributes('id')]);
