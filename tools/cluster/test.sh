@@ -9,7 +9,8 @@ work=$(mktemp -d)
 ENGINE_PID=""
 # The checks pause the engine; whatever happens, it is woken before it is stopped. KEEP_CLUSTER_LOGS=1 keeps the logs.
 cleanup() {
-  [[ -n "$ENGINE_PID" ]] && kill -CONT "$ENGINE_PID" 2>/dev/null && kill -9 "$ENGINE_PID" 2>/dev/null
+  [[ -n "$ENGINE_PID" ]] && kill -CONT "$ENGINE_PID" 2>/dev/null
+  stop_process "$ENGINE_PID"
   if [[ -n "${KEEP_CLUSTER_LOGS:-}" ]]; then echo "The logs are in $work (api-*.log, nginx*/logs/)." >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
