@@ -151,6 +151,18 @@ await check("A session ended with DELETE /api/auth/sessions/{id} on one instance
   await expectLiveOnBoth(client, keeper, "the token that ended it");
 });
 
+await check("A password change on one instance ends every session at once on both, and its fresh token works on both", async () => {
+  const client = newClient(ca);
+  const { username, token } = await signedInUser(client, A, "password");
+  const other = await signIn(client, A, username);
+  const change = { currentPassword: password, newPassword: `${password} and a new line` };
+  const changed = await client.send(B, "PUT", "/api/account/password", { token, body: change });
+  expectAnswer(changed, 200, undefined, "the change on B");
+  await expectRevokedOnBoth(client, token, "the token that changed the password");
+  await expectRevokedOnBoth(client, other, "the user's other token");
+  await expectLiveOnBoth(client, changed.json.token, "the fresh token");
+});
+
 await check("Failed sign-ins count across both instances, per real client address, through nginx as directly", async () => {
   const owner = newClient(ca);
   const { username } = await signedInUser(owner, P, "guessed");
@@ -314,7 +326,7 @@ await check("The stopped instance, started again, serves beside the other", asyn
 await check("Writers with the dashboard's retries while the engine is paused twice: as many notes stored as adds intended", async () => {
   const setup = newClient(ca);
   const { token } = await signedInUser(setup, P, "fault");
-  const tally = { intended: 0, retries: 0, answeredAfterRetry: 0, failures: [] };
+  const tally = { intended: 0, retries: { 503: 0, inProgress: 0, noAnswer: 0 }, answeredAfterRetry: 0, failures: [] };
   const acknowledged = [];
   let writing = true;
   const writer = async (w) => {
@@ -326,7 +338,10 @@ await check("Writers with the dashboard's retries while the engine is paused twi
       let retried = false;
       const answer = await withRetries(
         () => client.send(P, "POST", "/api/notes", { token, body: { title, description: "once" }, headers: { "idempotency-key": key } }),
-        () => ((retried = true), (tally.retries += 1)),
+        (answer) => {
+          retried = true;
+          tally.retries[answer === null ? "noAnswer" : answer.status === 503 ? 503 : "inProgress"] += 1;
+        },
       ).catch((error) => ({ status: `no answer (${error.message})` }));
       if (answer.status === 201) {
         acknowledged.push(title);
@@ -355,7 +370,8 @@ await check("Writers with the dashboard's retries while the engine is paused twi
   expect(tally.answeredAfterRetry > 0, "no add needed a retry: the pauses tested nothing");
   const stored = await titlesOf(setup, P, token);
   expect(storedOnce(stored, acknowledged), `${tally.intended} adds intended, ${stored.length} notes stored`);
-  return `${tally.intended} adds intended, ${stored.length} stored, ${tally.answeredAfterRetry} of them after ${tally.retries} retries`;
+  const { 503: unavailable, inProgress, noAnswer } = tally.retries;
+  return `${tally.intended} adds intended, ${stored.length} stored, ${tally.answeredAfterRetry} of them after retries (${unavailable} after a 503, ${inProgress} after idempotency_key_in_progress, ${noAnswer} after no answer)`;
 });
 
 console.log(`\n${passed} passed, ${failed} failed`);
