@@ -194,6 +194,7 @@ await check("Through nginx the API sees HTTPS and the client's own address; plai
   const client = newClient(ca);
   const { token } = await signedInUser(client, P, "forwarded");
   const sessions = await client.send(P, "GET", "/api/auth/sessions", { token });
+  expectAnswer(sessions, 200, undefined, "the sessions list through nginx");
   expect(sessions.json.find((session) => session.current)?.clientAddress === client.address, `the session's address: ${sessions.text}`);
   expect(/max-age=\d+/.test(sessions.headers["strict-transport-security"] ?? ""), "no HSTS through nginx: X-Forwarded-Proto was not trusted");
   expect(!(await me(client, A, token)).headers["strict-transport-security"], "HSTS over plain HTTP, directly on A");
@@ -306,8 +307,8 @@ await check("One instance stopped with SIGTERM under steady load loses no read a
   running = false;
   await Promise.all(loops);
 
-  expect(exitCode === 0, `instance A exited with ${exitCode} on SIGTERM`);
   expect(tally.lost.length === 0, `${tally.lost.length} requests lost: ${[...new Set(tally.lost)].slice(0, 5).join("; ")}`);
+  expect(exitCode === 0, `instance A exited with ${exitCode} on SIGTERM`);
   expect(tally.afterExit > 0, "no request was answered after instance A exited");
   expectAnswer(await me(setup, B, writer.token), 200, undefined, "instance B afterwards");
   const stored = await titlesOf(setup, P, writer.token);
