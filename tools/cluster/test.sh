@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # NotesSlices as deployed: nginx (deploy/nginx/notesslices.conf, TLS on loopback) in front of two API instances on one
 # embedded engine, checked by tools/cluster/checks.mjs against the Release build. Installs nginx with apt-get when it is
-# missing (as root). Ends with "N passed, N failed". Run from the repository root, after `dotnet build -c Release`.
+# missing (as root). Ends with "N passed, N failed". Run from the repository root, after `dotnet build -c Release`;
+# KEEP_CLUSTER_LOGS=1 keeps the instances' and nginx's logs (api-*.log, nginx*/logs/) for a look at a failure.
 set -uo pipefail
 source tools/lib.sh
 
@@ -38,6 +39,3 @@ fi
 
 start_engine >/dev/null || give_up "The engine did not start."
 ENGINE_URI=$ENGINE_URI ENGINE_PID=$ENGINE_PID CLUSTER_WORK=$work node tools/cluster/checks.mjs
-status=$?
-[[ $status -eq 0 || -n "${KEEP_CLUSTER_LOGS:-}" ]] || echo "KEEP_CLUSTER_LOGS=1 keeps the instances' and nginx's logs for a look." >&2
-exit $status
