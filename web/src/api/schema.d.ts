@@ -1258,9 +1258,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description You already keep as many notes as one user may, and nothing was added; or the first request with this Idempotency-Key is still running. */
+            /** @description You already keep as many notes as one user may, and nothing was added; or the first request with this Idempotency-Key is still running: Retry-After then says when a retry may take over from it. */
             409: {
                 headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
