@@ -202,7 +202,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
 
         var errors = (await OperationsAsync()).SelectMany(o => o.Operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5')).ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, r => Assert.Equal("#/components/schemas/Problem", r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
+        Assert.All(errors, r => Assert.Equal(
+            r.Key == "412" ? "#/components/schemas/VersionConflictProblem" : "#/components/schemas/Problem",
+            r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
         var problem = document["components"]!["schemas"]!["Problem"]!;
         Assert.Equal(
             ["type", "title", "status", "detail", "instance", "traceId", "code", "errors"],
@@ -210,6 +212,22 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(ProblemCodes.All, Values(problem["properties"]!["code"]!["enum"]!));
         Assert.Equal("#/components/schemas/FieldError", problem["properties"]!["errors"]!["items"]!["$ref"]!.GetValue<string>());
         Assert.DoesNotContain("\"default\"", problem.ToJsonString() + document["components"]!["schemas"]!["FieldError"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Every_412_is_the_problem_with_the_note_as_it_is_now_as_current()
+    {
+        var document = await DocumentAsync();
+
+        var stale = (await OperationsAsync()).Where(o => o.Operation["responses"]!["412"] is not null).Select(o => o.Key).ToList();
+        Assert.Equal(["patch /api/notes/{id}", "put /api/notes/{id}"], stale.Order());
+        var schemas = document["components"]!["schemas"]!;
+        var conflict = schemas["VersionConflictProblem"]!;
+        var problem = schemas["Problem"]!["properties"]!.AsObject().Select(p => p.Key);
+        Assert.Equal([.. problem, "current"], conflict["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("current", conflict["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/NoteResponse", Assert.Single(conflict["properties"]!["current"]!["oneOf"]!.AsArray())!["$ref"]!.GetValue<string>());
+        Assert.Equal(ProblemCodes.All, Values(conflict["properties"]!["code"]!["enum"]!));
     }
 
     [Fact]

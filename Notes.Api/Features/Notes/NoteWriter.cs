@@ -7,8 +7,8 @@ internal abstract record WriteOutcome
 {
     internal sealed record Written(Note Note) : WriteOutcome;
 
-    /// <summary>The note is the owner's, but at another version than the one required.</summary>
-    internal sealed record Stale : WriteOutcome;
+    /// <summary>The note is the owner's, but at another version than the one required: <paramref name="Current"/>, as it is now.</summary>
+    internal sealed record Stale(Note Current) : WriteOutcome;
 
     /// <summary>The note is in the trash, and the change would edit it without taking it out.</summary>
     internal sealed record InTrash : WriteOutcome;
@@ -40,7 +40,7 @@ internal sealed class NoteWriter(IMongoCollection<Note> notes, NotFound notFound
             if (current is null)
                 return new WriteOutcome.Missing();
             if (requiredVersion is { } version && current.Version != version)
-                return new WriteOutcome.Stale();
+                return new WriteOutcome.Stale(current);
 
             var next = change(current, now);
             if (current.TrashedAt is not null && next.TrashedAt is not null && !SameState(current, next))
@@ -69,10 +69,12 @@ internal sealed class NoteWriter(IMongoCollection<Note> notes, NotFound notFound
         }
     }
 
-    /// <summary>The problem a change that wrote nothing answers.</summary>
+    /// <summary>The problem a change that wrote nothing answers: a stale one carries the note as it is now (<see cref="VersionConflictProblem"/>).</summary>
     public async Task<IResult> RefusalAsync(WriteOutcome refused, string id, string callerId, HttpContext http, CancellationToken ct) => refused switch
     {
-        WriteOutcome.Stale => Problems.Of(StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionConflict, "The note has changed since you read it."),
+        WriteOutcome.Stale { Current: var current } => Problems.Of(
+            StatusCodes.Status412PreconditionFailed, ProblemCodes.VersionConflict, "The note has changed since you read it.",
+            members: new Dictionary<string, object> { [VersionConflictProblem.CurrentMember] = NoteResponse.From(current) }),
         WriteOutcome.InTrash => Problems.Of(StatusCodes.Status409Conflict, ProblemCodes.NoteInTrash, "The note is in the trash: restore it to change it."),
         _ => await notFound.NoteAsync(id, callerId, http, ct),
     };

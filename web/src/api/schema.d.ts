@@ -421,6 +421,36 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        /** @description A version conflict (412): the problem, and the note as it is now. */
+        VersionConflictProblem: {
+            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
+            type: string;
+            /** @description The status's reason phrase. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, as on the response.
+             */
+            status: number;
+            /** @description What went wrong, in words for a person; it may change. */
+            detail?: string | null;
+            /** @description The path of the request. */
+            instance: string;
+            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
+            traceId: string;
+            /**
+             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
+             * @enum {string}
+             */
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
+            errors: components["schemas"]["FieldError"][];
+            /** @description The note as it is now, as GET /api/notes/{id} answers it (its version is the ETag to send next). */
+            current: components["schemas"]["NoteResponse"];
+        };
+        RenameTagBody: {
+            name: string;
+        };
         NoteResponse: {
             id: string;
             title: string;
@@ -438,9 +468,6 @@ export interface components {
             updatedAt: string;
             /** Format: int32 */
             version: number;
-        };
-        RenameTagBody: {
-            name: string;
         };
         UpdateNoteRequest: {
             title: string;
@@ -857,7 +884,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412, with the note as it is now, and nothing changes. */
                 "If-Match"?: string | null;
             };
             path: {
@@ -921,13 +948,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current; nothing changed. */
+            /** @description If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current). */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VersionConflictProblem"];
                 };
             };
             /** @description The request body is over the limit. */
@@ -1028,7 +1055,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412, with the note as it is now, and nothing changes. */
                 "If-Match"?: string | null;
             };
             path: {
@@ -1093,13 +1120,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current; nothing changed. */
+            /** @description If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current). */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VersionConflictProblem"];
                 };
             };
             /** @description The request body is over the limit. */
