@@ -176,7 +176,8 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         [
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
             "/api/auth/sessions", "/api/auth/sessions/{id}", "/api/account", "/api/account/password",
-            "/api/notes", "/api/notes/{id}", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
+            "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
+            "/api/notes/{id}/revisions/{version}/restore", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

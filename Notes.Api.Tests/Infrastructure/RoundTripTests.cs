@@ -175,6 +175,37 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Listing_a_note_s_revisions_costs_three_database_commands_the_session_check_the_note_s_version_and_one_for_page_and_total()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.GetRevisionsAsync(note.Id(), "?page=1&pageSize=5")));
+    }
+
+    [Fact]
+    public async Task Reading_a_revision_costs_three_database_commands_the_session_check_the_note_s_version_and_the_revision()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.GetRevisionAsync(note.Id(), 1)));
+    }
+
+    /// <summary>The session check, the revision, then a rewrite's own: the read, the replaced version kept, the write.</summary>
+    [Fact]
+    public async Task Restoring_a_revision_costs_five_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(5, await CommandsDuringAsync(() => user.RestoreRevisionAsync(note.Id(), 1, "\"2\"")));
+    }
+
+    [Fact]
     public async Task Emptying_the_trash_costs_two_database_commands_the_session_check_and_one_delete()
     {
         var user = await api.SignedInUserAsync();

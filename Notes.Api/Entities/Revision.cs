@@ -23,6 +23,9 @@ internal sealed record Revision
 
     public required string Description { get; init; }
 
+    /// <summary>The description's length in characters (UTF-16 units, as the rules count them), kept so a list of revisions need not read descriptions.</summary>
+    public required int Length { get; init; }
+
     /// <summary>When this version's content was written: the replaced note's updatedAt.</summary>
     public required DateTime SavedAt { get; init; }
 }

@@ -81,6 +81,7 @@ public sealed class RevisionKeepingTests(ApiFactory api) : IClassFixture<ApiFact
             Version = 1,
             Title = "Title",
             Description = "words",
+            Length = 5,
             SavedAt = added.Time("updatedAt").UtcDateTime,
         });
 

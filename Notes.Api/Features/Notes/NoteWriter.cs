@@ -100,6 +100,7 @@ internal sealed class NoteWriter(
                     Version = replaced.Version,
                     Title = replaced.Title,
                     Description = replaced.Description,
+                    Length = replaced.Description.Length,
                     SavedAt = replaced.UpdatedAt,
                 },
                 cancellationToken: ct);

@@ -6,9 +6,9 @@ namespace Notes.Api.Features.Notes;
 /// The 412 a change with a stale If-Match is answered, as the document describes it: the problem, and the note as it is now, so a
 /// client can merge without reading it again. Made by <see cref="NoteWriter.RefusalAsync"/>; this record is never sent.
 /// </summary>
-[Description("A version conflict (412): the problem, and the note as it is now.")]
-internal sealed record VersionConflictProblem(
-    [property: Description("The note as it is now, as GET /api/notes/{id} answers it (its version is the ETag to send next).")] NoteResponse Current)
+// The member goes without a description of its own: beside a $ref, the document would wrap the reference in a oneOf of one.
+[Description("A version conflict (412): the problem, and the note as it is now (current), as GET /api/notes/{id} answers it; its version is the ETag to send next.")]
+internal sealed record VersionConflictProblem(NoteResponse Current)
     : Problem("", "", StatusCodes.Status412PreconditionFailed, null, "", "", ProblemCodes.VersionConflict, [])
 {
     public const string CurrentMember = "current";
