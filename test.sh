@@ -10,6 +10,8 @@ source tools/lib.sh
 passed=0
 failed=0
 results=$(mktemp -d)
+# Where each failure is named, for the end of the run: a long log is often read from its last lines only.
+FAILURES=$results/failures.txt
 API_PID=""
 ENGINE_PID=""
 trap 'kill $API_PID $ENGINE_PID 2>/dev/null; rm -rf "$results"' EXIT
@@ -24,10 +26,20 @@ layer() {
   if [[ $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1) =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
     passed=$((passed + BASH_REMATCH[1]))
     failed=$((failed + BASH_REMATCH[2]))
+    [[ ${BASH_REMATCH[2]} -gt 0 ]] && remember_failures "$name" "$out"
     [[ $status -eq 0 || ${BASH_REMATCH[2]} -gt 0 ]] && return
   fi
   failed=$((failed + 1))
   echo "FAILED: $name (exit code $status)"
+  remember_failures "$name (exit code $status)" "$out"
+}
+
+# The layer and its failing tests' names (as xunit, vitest and the node layers print them).
+remember_failures() {
+  {
+    echo "- $1"
+    sed -E 's/\x1b\[[0-9;]*m//g' "$2" | grep -E '^\s*(Failed [A-Z]|FAIL\b|×|✗)' | sed -E 's/^\s*/    /' | head -n 20
+  } >>"$FAILURES"
 }
 
 install() {
@@ -69,5 +81,6 @@ layer "OpenAPI document: Redocly's recommended rules, swagger-parser validation"
 layer "Dashboard: type check, generated client, unit and browser tests" npm --prefix web run test:ci
 
 echo
+[[ -s $FAILURES ]] && { echo "Failed:"; cat "$FAILURES"; }
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -10,7 +10,7 @@ check() {
   local name=$1
   shift
   log "$name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; echo "- $name" >>"${FAILURES:-/dev/null}"; fi
 }
 
 # Installs a Debian package with apt-get when its program is missing and this runs as root; otherwise says what to run.
