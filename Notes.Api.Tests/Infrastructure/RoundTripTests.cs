@@ -206,13 +206,31 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Emptying_the_trash_costs_two_database_commands_the_session_check_and_one_delete()
+    public async Task Emptying_the_trash_costs_four_database_commands_the_session_check_the_ids_the_notes_and_their_revisions()
     {
         var user = await api.SignedInUserAsync();
         var note = await user.AddNoteAsync("a note");
         await user.PatchedNoteAsync(note.Id(), new { trashed = true });
 
+        Assert.Equal(4, await CommandsDuringAsync(() => user.Client.DeleteAsync("/api/trash")));
+    }
+
+    [Fact]
+    public async Task Emptying_an_empty_trash_costs_two_database_commands_the_session_check_and_the_ids()
+    {
+        var user = await api.SignedInUserAsync();
+
         Assert.Equal(2, await CommandsDuringAsync(() => user.Client.DeleteAsync("/api/trash")));
+    }
+
+    [Fact]
+    public async Task Deleting_a_note_costs_three_database_commands_the_session_check_the_note_and_its_revisions()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.Client.DeleteAsync($"/api/notes/{note.Id()}")));
     }
 
     [Fact]

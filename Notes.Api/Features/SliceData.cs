@@ -15,6 +15,8 @@ internal static class SliceData
         services.AddScoped<Notes.NotFound>();
         services.AddScoped<Notes.NoteWriter>();
         services.AddScoped<Revisions.History>();
+        // A singleton: the trash's purge job, one itself, uses it too.
+        services.AddSingleton<Notes.NoteRemoval>();
         services.AddScoped<Tags.TagRewriter>();
         return services;
     }

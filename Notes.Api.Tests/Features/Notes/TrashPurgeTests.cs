@@ -35,7 +35,7 @@ public sealed class TrashPurgeTests(TrashPurgeTests.Api api) : IClassFixture<Tra
     IMongoCollection<Note> Notes => api.Service<IMongoCollection<Note>>();
 
     /// <summary>The job as another instance of the API runs it.</summary>
-    TrashPurge Job() => new(Notes, api.Clock, NullLogger<TrashPurge>.Instance);
+    TrashPurge Job() => new(new NoteRemoval(Notes, api.Service<IMongoCollection<Revision>>()), api.Clock, NullLogger<TrashPurge>.Instance);
 
     [Fact]
     public async Task A_note_past_its_purge_date_is_out_of_reach_everywhere_before_the_job_removes_it()
@@ -79,7 +79,7 @@ public sealed class TrashPurgeTests(TrashPurgeTests.Api api) : IClassFixture<Tra
     {
         var now = api.Clock.GetUtcNow().UtcDateTime;
         var owners = new[] { ObjectId.GenerateNewId().ToString(), ObjectId.GenerateNewId().ToString() };
-        var due = Enumerable.Range(0, 2 * TrashPurge.BatchSize + 1).Select(i => Stored(owners[i % 2], purgeAt: now.AddSeconds(-1))).ToList();
+        var due = Enumerable.Range(0, 2 * NoteRemoval.BatchSize + 1).Select(i => Stored(owners[i % 2], purgeAt: now.AddSeconds(-1))).ToList();
         var kept = owners.SelectMany(owner => new[] { Stored(owner, purgeAt: now.AddHours(1)), Stored(owner, purgeAt: null) }).ToList();
         await Notes.InsertManyAsync([.. due, .. kept]);
 
@@ -88,6 +88,24 @@ public sealed class TrashPurgeTests(TrashPurgeTests.Api api) : IClassFixture<Tra
         Assert.InRange(purged, due.Count, long.MaxValue); // and any due note another test left
         Assert.Equal(0, await Notes.CountDocumentsAsync(Builders<Note>.Filter.Lte(n => n.PurgeAt, now)));
         Assert.Equal(kept.Select(n => n.Id).Order(), (await Notes.Find(n => owners.Contains(n.OwnerId)).ToListAsync()).Select(n => n.Id).Order());
+    }
+
+    [Fact]
+    public async Task The_job_removes_the_revisions_of_the_notes_it_purges_and_keeps_those_of_the_notes_it_keeps()
+    {
+        var user = await api.SignedInUserAsync();
+        var due = await user.AddNoteAsync("Due");
+        var kept = await user.AddNoteAsync("Kept");
+        foreach (var id in new[] { due.Id(), kept.Id() })
+            await user.PutNoteAsync(id, new { title = "again" });
+        await user.PatchedNoteAsync(due.Id(), new { trashed = true });
+        api.Clock.Advance(PastRetention);
+
+        await Job().PurgeDueAsync(CancellationToken.None);
+
+        var revisions = api.Service<IMongoCollection<Revision>>();
+        Assert.Equal(0, await revisions.CountDocumentsAsync(r => r.NoteId == due.Id()));
+        Assert.Equal(1, await revisions.CountDocumentsAsync(r => r.NoteId == kept.Id()));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Notes.Api.Features.Notes.Delete;
 
-internal sealed class Data(IMongoCollection<Note> notes)
+internal sealed class Data(NoteRemoval removal)
 {
-    public async Task<bool> TryDeleteReachableAsync(string id, string ownerId, DateTime now, CancellationToken ct) =>
-        (await notes.DeleteOneAsync(Reachable.Note(id, ownerId, now), ct)).DeletedCount == 1;
+    public Task<bool> TryDeleteReachableAsync(string id, string ownerId, DateTime now, CancellationToken ct) =>
+        removal.DeleteOneAsync(id, ownerId, Reachable.Note(id, ownerId, now), ct);
 }
