@@ -90,6 +90,8 @@ async function countPhase(base, out) {
     'list-tag': await perRequest(() => api.call('GET', '/api/notes?tag=work&page=1&pageSize=20', { token: user.token })),
     trash: await perRequest(() => api.call('GET', '/api/notes?view=trash&page=1&pageSize=20', { token: user.token })),
     get: await perRequest((i) => api.call('GET', `/api/notes/${user.notes[i % user.notes.length]}`, { token: user.token })),
+    // One note, so that past the warm-up every update also prunes, as under load.
+    update: await perRequest((i) => api.call('PUT', `/api/notes/${user.notes[0]}`, { token: user.token, body: { title: `note ${i}`, description: `counted update ${i}` } })),
     'add-delete': await perRequest(async (i) => {
       // Two requests per call: the count is halved below.
       const note = await api.call('POST', '/api/notes', { token: other.token, body: { title: `counted ${i}`, description: '' } });
@@ -119,7 +121,8 @@ async function loadPhase(base, apiPid, enginePid, countsFile, report) {
   const processes = { api: Number(apiPid), engine: Number(enginePid) };
   const results = {};
 
-  for (const scenario of [...readScenarios, 'add-delete']) {
+  // Updates come after the reads, which they would otherwise slow down by growing the revisions collection.
+  for (const scenario of [...readScenarios, 'update', 'add-delete']) {
     const script = scenario === 'add-delete' ? ['wrk/add-delete.lua', writer.token] : ['wrk/rotate.lua', scenario, usersFile];
     console.log(`throughput: ${scenario}`);
     await wrk(base, script, plan.warmUpSeconds);
@@ -356,7 +359,7 @@ function render({ results, fixed, signIns, burst, counts, peakRss, machine, load
   lines.push('## Throughput (wrk, closed loop, ' + `${connections} connections)`, '');
   lines.push('| scenario | requests/s | p50 ms | p99 ms | non-2xx | API CPU µs/request | × floor | engine CPU µs/request | DB commands/request | API peak RSS MB |');
   lines.push('|---|---|---|---|---|---|---|---|---|---|');
-  const names = { floor: 'floor: `GET /healthz/live`', me: '`GET /api/auth/me`', list: 'list: `GET /api/notes` (page of 20)', 'list-tag': 'list by tag: `GET /api/notes?tag=work`', trash: 'trash: `GET /api/notes?view=trash`', get: 'get: `GET /api/notes/{id}`', 'add-delete': 'add + delete a note (per request)' };
+  const names = { floor: 'floor: `GET /healthz/live`', me: '`GET /api/auth/me`', list: 'list: `GET /api/notes` (page of 20)', 'list-tag': 'list by tag: `GET /api/notes?tag=work`', trash: 'trash: `GET /api/notes?view=trash`', get: 'get: `GET /api/notes/{id}`', update: 'update: `PUT /api/notes/{id}` (keeps a revision, prunes the oldest)', 'add-delete': 'add + delete a note (per request)' };
   for (const [scenario, { rounds, peakRssMb: rss }] of Object.entries(results)) {
     lines.push(`| ${names[scenario]} | ${spread(rounds, (r) => r.rps, 0)} | ${spread(rounds, (r) => r.p50, 2)} | ${spread(rounds, (r) => r.p99, 2)} | ` +
       `${rounds.reduce((n, r) => n + r.non2xx, 0)} | ${spread(rounds, (r) => r.apiCpuUs, 0)} | ${cpuRatio(scenario).toFixed(2)} | ` +

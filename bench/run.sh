@@ -33,8 +33,10 @@ API_PID="" ENGINE_PID=""
 trap 'kill $API_PID $ENGINE_PID 2>/dev/null; rm -rf "$work"' EXIT
 start_engine
 
-# Limits meant for people would refuse the benchmark's own traffic; everything else is as configured by default.
-settings=(Auth__TokenLifetime=02:00:00 Auth__MaxFailedLogins=100000 Auth__RegistrationsPerHour=100000)
+# Limits meant for people would refuse the benchmark's own traffic; everything else is as configured by default, except that
+# a note keeps one revision: every update then also prunes (the costliest path), and the revisions collection stays as small
+# as the notes (the engine's writes slow down as a collection grows).
+settings=(Auth__TokenLifetime=02:00:00 Auth__MaxFailedLogins=100000 Auth__RegistrationsPerHour=100000 Notes__MaxRevisionsPerNote=1)
 
 log "Counting database commands per request (diagnostics mode)"
 start_api "$work/api-count.log" "${settings[@]}" Mongo__Database=bench_count Auth__BcryptWorkFactor=4 Diagnostics__CountMongoCommands=true

@@ -1,7 +1,8 @@
 -- wrk script for the read scenarios: every request takes the next seeded user's token (and one of that user's notes),
 -- so the load spreads over all users as a dashboard's traffic would. done() prints the run's numbers as one JSON line.
--- Arguments: <scenario: floor|me|list|list-tag|trash|get> <file of "token noteId" lines>
-local scenario, users, next_user = nil, {}, 0
+-- An update rewrites the note with new text each time, so each one keeps a revision.
+-- Arguments: <scenario: floor|me|list|list-tag|trash|get|update> <file of "token noteId" lines>
+local scenario, users, next_user, updates = nil, {}, 0, 0
 
 function init(args)
   scenario = args[1]
@@ -29,6 +30,10 @@ function request()
     return wrk.format("GET", "/api/notes?view=trash&page=1&pageSize=20", headers)
   elseif scenario == "get" then
     return wrk.format("GET", user.note, headers)
+  elseif scenario == "update" then
+    updates = updates + 1
+    headers["Content-Type"] = "application/json"
+    return wrk.format("PUT", user.note, headers, '{"title":"updated by the benchmark","description":"update ' .. updates .. '"}')
   end
   error("unknown scenario " .. tostring(scenario))
 end
