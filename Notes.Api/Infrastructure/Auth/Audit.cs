@@ -8,7 +8,7 @@ namespace Notes.Api.Infrastructure.Auth;
 /// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
 /// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
 /// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json). Sign-ins and throttles are also
-/// counted here, for the metrics (<see cref="NotesMetrics"/>).
+/// counted here, for the metrics (<see cref="NotesMetrics"/>); their event names stay the public methods' names.
 /// </summary>
 internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics)
 {
@@ -22,7 +22,7 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
         LogSignedIn(userId, username, clientAddress);
     }
 
-    [LoggerMessage(1000, LogLevel.Information, "User {UserId} ({Username}) signed in from {ClientAddress}")]
+    [LoggerMessage(1000, LogLevel.Information, "User {UserId} ({Username}) signed in from {ClientAddress}", EventName = nameof(SignedIn))]
     partial void LogSignedIn(string userId, string username, string clientAddress);
 
     /// <summary>A wrong password (<paramref name="userId"/> names the account) or an unknown username (it is null).</summary>
@@ -32,7 +32,7 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
         LogSignInRefused(userId, username, clientAddress);
     }
 
-    [LoggerMessage(1001, LogLevel.Warning, "Sign-in refused for {Username} (user id {UserId}) from {ClientAddress}")]
+    [LoggerMessage(1001, LogLevel.Warning, "Sign-in refused for {Username} (user id {UserId}) from {ClientAddress}", EventName = nameof(SignInRefused))]
     partial void LogSignInRefused(string? userId, string username, string clientAddress);
 
     public void SignInThrottled(string username, string clientAddress, int retryAfterSeconds)
@@ -41,7 +41,7 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
         LogSignInThrottled(username, clientAddress, retryAfterSeconds);
     }
 
-    [LoggerMessage(1002, LogLevel.Warning, "Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s")]
+    [LoggerMessage(1002, LogLevel.Warning, "Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(SignInThrottled))]
     partial void LogSignInThrottled(string username, string clientAddress, int retryAfterSeconds);
 
     [LoggerMessage(1003, LogLevel.Information, "User {UserId} refreshed their token from {ClientAddress}")]
@@ -59,7 +59,7 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
         LogRegistrationThrottled(clientAddress, retryAfterSeconds);
     }
 
-    [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s")]
+    [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(RegistrationThrottled))]
     partial void LogRegistrationThrottled(string clientAddress, int retryAfterSeconds);
 
     [LoggerMessage(1007, LogLevel.Information, "User {UserId} ended session {SessionId} from {ClientAddress}")]
