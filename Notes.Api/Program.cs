@@ -1,12 +1,16 @@
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
 using Notes.Api.Infrastructure.Mongo;
+using Notes.Api.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.LimitRequestBodies(NoteContent.MaxBodyBytes).HideServerHeader();
+// Each log line inside a request carries its trace id (in Scopes, with IncludeScopes in appsettings.json), as a trace shows it.
+builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 builder.Services
     .AddSingleton(TimeProvider.System)
+    .AddTelemetry(builder.Configuration)
     .AddErrorResponses()
     .AddTrustedProxies(builder.Configuration)
     .AddCrossOrigin(builder.Configuration)

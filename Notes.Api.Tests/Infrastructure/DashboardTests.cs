@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+
 namespace Notes.Api.Tests.Infrastructure;
 
 /// <summary>An API serving a small stand-in for the built dashboard, so these tests need no front-end build.</summary>
@@ -8,8 +11,23 @@ public sealed class DashboardApi : ApiFactory
     public DashboardApi()
     {
         Directory.CreateDirectory(Path.Combine(Root, "assets"));
-        File.WriteAllText(Path.Combine(Root, "index.html"), "<!doctype html><title>NotesSlices</title>");
-        File.WriteAllText(Path.Combine(Root, "assets", "index-3f2a1b.js"), "console.log('notes')");
+        WriteWithCompressedCopies("index.html", Page);
+        WriteWithCompressedCopies(Path.Combine("assets", "index-3f2a1b.js"), Script);
+        File.WriteAllText(Path.Combine(Root, "assets", "small-9c8d7e.css"), "a{}");
+    }
+
+    public const string Page = "<!doctype html><title>NotesSlices</title>";
+    public const string Script = "console.log('notes')";
+
+    /// <summary>As the dashboard's build writes them: the file, and a brotli and a gzip copy beside it.</summary>
+    void WriteWithCompressedCopies(string name, string text)
+    {
+        var path = Path.Combine(Root, name);
+        File.WriteAllText(path, text);
+        using (var br = new BrotliStream(File.Create(path + ".br"), CompressionLevel.SmallestSize))
+            br.Write(Encoding.UTF8.GetBytes(text));
+        using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.SmallestSize))
+            gz.Write(Encoding.UTF8.GetBytes(text));
     }
 
     protected override Dictionary<string, string> Settings => new(base.Settings) { ["Web:Root"] = Root };
@@ -47,6 +65,73 @@ public sealed class DashboardTests(DashboardApi api) : IClassFixture<DashboardAp
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("deflate", null)]
+    [InlineData(null, null)]
+    public async Task A_file_is_sent_as_its_compressed_copy_the_client_accepts_and_keeps_its_type_and_long_cache(string? accepted, string? expected)
+    {
+        var response = await GetAsync("/assets/index-3f2a1b.js", accepted);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected is null ? [] : [expected], response.Content.Headers.ContentEncoding);
+        Assert.Equal(["Accept-Encoding"], response.Headers.Vary);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        Assert.Equal(DashboardApi.Script, await DecodedAsync(response));
+    }
+
+    [Theory]
+    [InlineData("/login", "br")]
+    [InlineData("/notes", "gzip")]
+    [InlineData("/login", null)]
+    public async Task A_client_route_is_sent_the_page_compressed_as_the_client_accepts(string path, string? accepted)
+    {
+        var response = await GetAsync(path, accepted);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(accepted is null ? [] : [accepted], response.Content.Headers.ContentEncoding);
+        Assert.Equal(["Accept-Encoding"], response.Headers.Vary);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        Assert.Equal(DashboardApi.Page, await DecodedAsync(response));
+    }
+
+    [Fact]
+    public async Task A_file_without_compressed_copies_is_sent_as_it_is()
+    {
+        var response = await GetAsync("/assets/small-9c8d7e.css", "br, gzip");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal("a{}", await response.Content.ReadAsStringAsync());
+    }
+
+    async Task<HttpResponseMessage> GetAsync(string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await _client.SendAsync(request);
+    }
+
+    /// <summary>The body as the client reads it, decoded as its Content-Encoding says (the test client decodes nothing itself).</summary>
+    static async Task<string> DecodedAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        Stream decoded = response.Content.Headers.ContentEncoding.SingleOrDefault() switch
+        {
+            "br" => new BrotliStream(body, CompressionMode.Decompress),
+            "gzip" => new GZipStream(body, CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
     }
 
     [Fact]

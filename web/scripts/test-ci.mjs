@@ -1,7 +1,8 @@
 // The dashboard's whole test layer, as the top-level test command runs it (after `npm ci` here and a
 // Release build of the API). Installs nothing. Steps: type-check, generated client up to date, unit
-// tests, production build, browser tests. Ends with one line `N passed, N failed` (unit + browser
-// tests; a failed check or build counts as one failure) and exits non-zero on any failure.
+// tests, production build, the first load's transfer budget, browser tests. Ends with one line
+// `N passed, N failed` (unit + browser tests; a failed check or build counts as one failure) and exits
+// non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -62,8 +63,10 @@ check('type-check', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.app.json']);
 check('type-check (config, browser tests)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('generated API client is up to date', process.execPath, ['scripts/gen-api.mjs', '--check'], apiEnv);
 tests('unit and component tests', [], join(results, 'unit.json'));
-if (run('production build', bin('vite'), ['build'])) tests('browser tests', ['-c', 'vitest.e2e.config.ts'], join(results, 'e2e.json'));
-else failed += 1;
+if (run('production build', bin('vite'), ['build'])) {
+  check('first load of /login within its transfer budget', process.execPath, ['scripts/first-load-budget.mjs']);
+  tests('browser tests', ['-c', 'vitest.e2e.config.ts'], join(results, 'e2e.json'));
+} else failed += 1;
 
 console.log(`\nweb: finished in ${((Date.now() - started) / 1000).toFixed(0)}s; screenshots in web/test-results/screenshots/`);
 console.log(`${passed} passed, ${failed} failed`);

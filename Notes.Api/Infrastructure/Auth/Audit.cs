@@ -1,3 +1,5 @@
+using Notes.Api.Infrastructure.Telemetry;
+
 namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>
@@ -5,23 +7,42 @@ namespace Notes.Api.Infrastructure.Auth;
 /// who asked for a note that is someone else's.
 /// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
 /// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
-/// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json).
+/// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json). Sign-ins and throttles are also
+/// counted here, for the metrics (<see cref="NotesMetrics"/>); their event names stay the public methods' names.
 /// </summary>
-internal sealed partial class Audit(ILoggerFactory loggers)
+internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics)
 {
     public const string Category = "Notes.Api.Audit";
 
     readonly ILogger _logger = loggers.CreateLogger(Category);
 
-    [LoggerMessage(1000, LogLevel.Information, "User {UserId} ({Username}) signed in from {ClientAddress}")]
-    public partial void SignedIn(string userId, string username, string clientAddress);
+    public void SignedIn(string userId, string username, string clientAddress)
+    {
+        metrics.SignIn(succeeded: true);
+        LogSignedIn(userId, username, clientAddress);
+    }
+
+    [LoggerMessage(1000, LogLevel.Information, "User {UserId} ({Username}) signed in from {ClientAddress}", EventName = nameof(SignedIn))]
+    partial void LogSignedIn(string userId, string username, string clientAddress);
 
     /// <summary>A wrong password (<paramref name="userId"/> names the account) or an unknown username (it is null).</summary>
-    [LoggerMessage(1001, LogLevel.Warning, "Sign-in refused for {Username} (user id {UserId}) from {ClientAddress}")]
-    public partial void SignInRefused(string? userId, string username, string clientAddress);
+    public void SignInRefused(string? userId, string username, string clientAddress)
+    {
+        metrics.SignIn(succeeded: false);
+        LogSignInRefused(userId, username, clientAddress);
+    }
 
-    [LoggerMessage(1002, LogLevel.Warning, "Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s")]
-    public partial void SignInThrottled(string username, string clientAddress, int retryAfterSeconds);
+    [LoggerMessage(1001, LogLevel.Warning, "Sign-in refused for {Username} (user id {UserId}) from {ClientAddress}", EventName = nameof(SignInRefused))]
+    partial void LogSignInRefused(string? userId, string username, string clientAddress);
+
+    public void SignInThrottled(string username, string clientAddress, int retryAfterSeconds)
+    {
+        metrics.Throttled("sign_in");
+        LogSignInThrottled(username, clientAddress, retryAfterSeconds);
+    }
+
+    [LoggerMessage(1002, LogLevel.Warning, "Sign-in for {Username} from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(SignInThrottled))]
+    partial void LogSignInThrottled(string username, string clientAddress, int retryAfterSeconds);
 
     [LoggerMessage(1003, LogLevel.Information, "User {UserId} refreshed their token from {ClientAddress}")]
     public partial void TokenRefreshed(string userId, string clientAddress);
@@ -32,8 +53,14 @@ internal sealed partial class Audit(ILoggerFactory loggers)
     [LoggerMessage(1005, LogLevel.Information, "User {UserId} signed out of {SessionCount} sessions from {ClientAddress}")]
     public partial void SignedOutEverywhere(string userId, long sessionCount, string clientAddress);
 
-    [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s")]
-    public partial void RegistrationThrottled(string clientAddress, int retryAfterSeconds);
+    public void RegistrationThrottled(string clientAddress, int retryAfterSeconds)
+    {
+        metrics.Throttled("registration");
+        LogRegistrationThrottled(clientAddress, retryAfterSeconds);
+    }
+
+    [LoggerMessage(1006, LogLevel.Warning, "Registration from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(RegistrationThrottled))]
+    partial void LogRegistrationThrottled(string clientAddress, int retryAfterSeconds);
 
     [LoggerMessage(1007, LogLevel.Information, "User {UserId} ended session {SessionId} from {ClientAddress}")]
     public partial void SessionEnded(string userId, string sessionId, string clientAddress);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.WebUtilities;
+using Notes.Api.Infrastructure.Telemetry;
 using MvcProblem = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace Notes.Api.Infrastructure.Http;
@@ -61,6 +62,8 @@ internal static class Problems
         // W3C trace context (traceparent form), the id a tracing backend shows; the host starts an activity for every request.
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         problem.Extensions.TryAdd("errors", Array.Empty<FieldError>());
+        // Every problem passes here once, whoever answers it: the one place refusals are counted.
+        http.RequestServices.GetRequiredService<NotesMetrics>().Refused((string)problem.Extensions["code"]!);
     }
 
     /// <summary>Where HTTP defines the status: RFC 9110 for all it defines, RFC 6585 for 429, which it does not.</summary>

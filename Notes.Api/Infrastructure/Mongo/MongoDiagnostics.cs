@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MongoDB.Driver.Core.Events;
+using Notes.Api.Infrastructure.Telemetry;
 
 namespace Notes.Api.Infrastructure.Mongo;
 
@@ -13,20 +14,33 @@ internal static class MongoDiagnostics
     public const string EnabledKey = "Diagnostics:CountMongoCommands";
     public const string CountPath = "/diagnostics/mongo-commands";
 
-    // A new pooled connection's handshake (and authentication) is the pool's cost, not a request's.
+    // A new pooled connection's handshake (and authentication) is the pool's cost, not a request's: neither counted nor traced.
     static readonly FrozenSet<string> ConnectionSetUp = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "hello", "isMaster", "saslStart", "saslContinue");
 
-    /// <summary>Called where the client is built: in diagnostics mode, every command the driver starts is counted.</summary>
-    public static void CountCommandsIfEnabled(IServiceProvider services, MongoClientSettings settings)
+    /// <summary>
+    /// Called where the client is built: the driver's command events, subscribed to once, feed the count in diagnostics mode
+    /// and the command spans when a tracer is configured; with neither, nothing listens to the driver.
+    /// </summary>
+    public static void ObserveCommands(IServiceProvider services, MongoClientSettings settings)
     {
-        if (!IsEnabled(services.GetRequiredService<IConfiguration>()))
+        var counter = IsEnabled(services.GetRequiredService<IConfiguration>()) ? services.GetRequiredService<MongoCommandCounter>() : null;
+        var spans = MongoCommandSpans.IfTracing(services);
+        if (counter is null && spans is null)
             return;
-        var counter = services.GetRequiredService<MongoCommandCounter>();
-        settings.ClusterConfigurator = cluster => cluster.Subscribe<CommandStartedEvent>(e =>
+        settings.ClusterConfigurator = cluster =>
         {
-            if (!ConnectionSetUp.Contains(e.CommandName))
-                counter.Increment();
-        });
+            cluster.Subscribe<CommandStartedEvent>(e =>
+            {
+                if (ConnectionSetUp.Contains(e.CommandName))
+                    return;
+                counter?.Increment();
+                spans?.Start(e);
+            });
+            if (spans is null)
+                return;
+            cluster.Subscribe<CommandSucceededEvent>(spans.Succeeded);
+            cluster.Subscribe<CommandFailedEvent>(spans.Failed);
+        };
     }
 
     /// <summary>Serves the running count in diagnostics mode only; a reader takes the difference across the requests it made.</summary>

@@ -26,7 +26,7 @@ internal static class MongoSetup
             // a retried operation under 3 seconds in all, where the full timeout took up to 4.25 s.
             settings.ServerSelectionTimeout = timeout / 2;
             settings.ConnectTimeout = timeout / 2;
-            MongoDiagnostics.CountCommandsIfEnabled(sp, settings);
+            MongoDiagnostics.ObserveCommands(sp, settings);
             return new MongoClient(settings);
         });
         services.AddSingleton<MongoCommandCounter>();

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using Notes.Api.Infrastructure.Mongo;
+using Notes.Api.Infrastructure.Telemetry;
 
 namespace Notes.Api.Features.Notes.Add;
 
-internal sealed class Endpoint(Data data, IdempotencyKeys idempotency, IOptions<NotesOptions> options, TimeProvider clock) : Endpoint<Request, NoteResponse>
+internal sealed class Endpoint(Data data, IdempotencyKeys idempotency, IOptions<NotesOptions> options, TimeProvider clock, NotesMetrics metrics)
+    : Endpoint<Request, NoteResponse>
 {
     public override void Configure()
     {
@@ -62,6 +64,7 @@ internal sealed class Endpoint(Data data, IdempotencyKeys idempotency, IOptions<
         }
 
         var added = NoteResponse.From(await data.InsertOnceAsync(note, ct));
+        metrics.NoteCreated();
         if (req.IdempotencyKey is not null)
             await idempotency.CompleteAsync(req.UserId, req.IdempotencyKey, added.ToBsonDocument(), ct);
         await SendCreatedAsync(added, ct);
