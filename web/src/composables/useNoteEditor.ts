@@ -342,6 +342,11 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     if (!mergeSaving.busy.value) merge.value = null;
   }
 
+  /** A version restored from the history: the form shows it, unless something is typed there (its save then merges). */
+  function restored(target: Note) {
+    if (open.value && note.value?.id === target.id && !(typed && changed(typed))) edit(target);
+  }
+
   /** One add the user means to make: its retries share its key, so however many arrive, one note is made. */
   function add(draft: NoteDraft) {
     const header = { 'Idempotency-Key': newIdempotencyKey() };
@@ -377,6 +382,7 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     keepMineAsNew,
     editByHand,
     closeMerge,
+    restored,
   };
 }
 
