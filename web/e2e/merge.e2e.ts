@@ -52,20 +52,27 @@ async function noteViaApi(baseUrl: string, token: string, id: string) {
   return (await response.json()) as { title: string; description: string; version: number };
 }
 
+/**
+ * The second device saves its edit of the description (or title) first; the first then meets the 412: its merge dialog.
+ */
+async function bothSave(first: Page, second: Page, field: 'Title' | 'Description', mine: string, theirs: string) {
+  const ours = await openEditor(first);
+  const other = await openEditor(second);
+  await ours.getByLabel(field).fill(mine);
+  await other.getByLabel(field).fill(theirs);
+  await save(second);
+  await expect.poll(() => other.isVisible()).toBe(false);
+  await save(first);
+  return { editor: ours, merge: mergeOf(first) };
+}
+
 const plan = 'Monday: book flights\nTuesday: pack bags\nWednesday: water plants\nThursday: lock door';
 
 describe('two edits of one note', () => {
   it('merges edits that do not overlap, shows whose each change is, and saves the merge', async () => {
     const { first, second, note, token, baseUrl } = await twoDevices('clean', 'Trip', plan);
-    const mine = await openEditor(first);
-    const theirs = await openEditor(second);
-    await mine.getByLabel('Description').fill(plan.replace('book flights', 'book flights and a hotel'));
-    await theirs.getByLabel('Description').fill(plan.replace('lock door', 'lock door and windows'));
-
-    await save(second);
-    await expect.poll(() => theirs.isVisible()).toBe(false);
-    await save(first);
-    const merge = mergeOf(first);
+    const mine = plan.replace('book flights', 'book flights and a hotel');
+    const { merge } = await bothSave(first, second, 'Description', mine, plan.replace('lock door', 'lock door and windows'));
     await expectText(merge, 'Your changes and theirs do not overlap');
     await expectText(merge.locator('.merge-by-mine'), 'book flights and a hotel');
     await expectText(merge.locator('.merge-by-theirs'), 'lock door and windows');
@@ -81,15 +88,8 @@ describe('two edits of one note', () => {
 
   it('shows overlapping edits side by side, and saves the side chosen with the rest of both', async () => {
     const { first, second, note, token, baseUrl } = await twoDevices('overlap', 'Trip', plan);
-    const mine = await openEditor(first);
-    const theirs = await openEditor(second);
-    await mine.getByLabel('Description').fill(plan.replace('pack bags', 'pack one bag').replace('Thursday', 'Thu'));
-    await theirs.getByLabel('Description').fill(plan.replace('pack bags', 'pack two bags'));
-    await save(second);
-    await expect.poll(() => theirs.isVisible()).toBe(false);
-    await save(first);
-
-    const merge = mergeOf(first);
+    const mine = plan.replace('pack bags', 'pack one bag').replace('Thursday', 'Thu');
+    const { merge } = await bothSave(first, second, 'Description', mine, plan.replace('pack bags', 'pack two bags'));
     const conflict = merge.getByRole('group', { name: 'Conflict 1 of 1' });
     await expectText(conflict, 'Tuesday: pack one bag');
     await expectText(conflict, 'Tuesday: pack two bags');
@@ -105,15 +105,8 @@ describe('two edits of one note', () => {
 
   it('keeps my text as a new note, leaving the other edit as it was saved', async () => {
     const { first, second, note, token, baseUrl } = await twoDevices('keep', 'Trip', plan);
-    const mine = await openEditor(first);
-    const theirs = await openEditor(second);
-    await mine.getByLabel('Title').fill('My trip');
-    await theirs.getByLabel('Title').fill('Their trip');
-    await save(second);
-    await expect.poll(() => theirs.isVisible()).toBe(false);
-    await save(first);
-
-    await mergeOf(first).getByRole('button', { name: 'Keep mine as a new note' }).click();
+    const { merge } = await bothSave(first, second, 'Title', 'My trip', 'Their trip');
+    await merge.getByRole('button', { name: 'Keep mine as a new note' }).click();
     await expect.poll(() => titles(first)).toEqual(['My trip', 'Their trip']);
     await expectText(first.locator('.app > [role=status]'), 'Your version was added as a new note');
     expect((await noteViaApi(baseUrl, token, note.id)).title).toBe('Their trip');
@@ -121,15 +114,7 @@ describe('two edits of one note', () => {
 
   it('goes back to my edit unchanged, and settles a conflict by hand', async () => {
     const { first, second, note, token, baseUrl } = await twoDevices('hand', 'Trip', plan);
-    const mine = await openEditor(first);
-    const theirs = await openEditor(second);
-    await mine.getByLabel('Description').fill(plan.replace('water plants', 'water the fern'));
-    await theirs.getByLabel('Description').fill(plan.replace('water plants', 'water the cactus'));
-    await save(second);
-    await expect.poll(() => theirs.isVisible()).toBe(false);
-    await save(first);
-
-    const merge = mergeOf(first);
+    const { editor: mine, merge } = await bothSave(first, second, 'Description', plan.replace('water plants', 'water the fern'), plan.replace('water plants', 'water the cactus'));
     await merge.getByRole('button', { name: 'Back to my edit' }).click();
     await expect.poll(() => merge.isVisible()).toBe(false);
     expect(await mine.getByLabel('Description').inputValue()).toBe(plan.replace('water plants', 'water the fern'));

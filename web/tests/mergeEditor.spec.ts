@@ -27,17 +27,17 @@ async function editing(...answers: Response[]) {
   return { ...e, requests };
 }
 
-describe('note editor, when the note changed meanwhile', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    session.start({ token: 'tok', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u1', username: 'alice' } });
-  });
-  // Signing out drops every editor's pending draft, so none is written during a later test.
-  afterEach(() => {
-    session.end('signed-out');
-    vi.unstubAllGlobals();
-  });
+beforeEach(() => {
+  localStorage.clear();
+  session.start({ token: 'tok', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u1', username: 'alice' } });
+});
+// Signing out drops every editor's pending draft, so none is written during a later test.
+afterEach(() => {
+  session.end('signed-out');
+  vi.unstubAllGlobals();
+});
 
+describe('note editor, when the note changed meanwhile', () => {
   it('merges edits that do not overlap, and saves the merge over the version the 412 named', async () => {
     const theirs = at(4, { description: 'Book flights\nPack bags\nLock door and windows', tags: ['travel', 'oslo'] });
     const { editor: e, requests, announce, onSaved } = await editing(versionConflict(theirs), noteAnswer(at(5, {})));
@@ -144,16 +144,6 @@ describe('note editor, when the note changed meanwhile', () => {
 });
 
 describe('note editor drafts', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    session.start({ token: 'tok', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u1', username: 'alice' } });
-  });
-  // Signing out drops every editor's pending draft, so none is written during a later test.
-  afterEach(() => {
-    session.end('signed-out');
-    vi.unstubAllGlobals();
-  });
-
   it('keeps what is typed as a draft, with the version it started from, and forgets it once saved', async () => {
     const { editor: e } = await editing(noteAnswer(at(4, {})));
     e.change(opened);
@@ -219,7 +209,7 @@ describe('note editor drafts', () => {
     expect(e.open.value).toBe(true);
 
     e.close();
-    e.discardChanges();
+    await e.discardChanges();
     expect(e.open.value).toBe(false);
     window.dispatchEvent(new Event('pagehide'));
     expect(stored()).toBeNull();

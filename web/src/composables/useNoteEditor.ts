@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, nextTick, ref } from 'vue';
 import { api, currentOf, versionTag, type Note, type Problem } from '@/api/client';
 import type { NoteDraft } from '@/components/NoteFormDialog.vue';
 import { contentAt } from '@/composables/contentAt';
@@ -180,10 +180,12 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     else open.value = false;
   }
 
-  function discardChanges() {
+  async function discardChanges() {
     confirmingDiscard.value = false;
     // A draft still on offer was never looked at: throwing away what was typed since leaves it be.
     if (!draftOffer.value) drafts.discard(noteId());
+    // The question closes first, giving focus back into the editor, whose closing then gives it to what opened it.
+    await nextTick();
     open.value = false;
   }
 
