@@ -215,6 +215,20 @@ describe('note editor drafts', () => {
     expect(stored()).toBeNull();
   });
 
+  it('shows a version restored from the history, unless something was typed (whose save then merges)', async () => {
+    const restored = at(5, { description: 'Restored' });
+    const { editor: e, requests } = await editing(noteAnswer(restored));
+    e.restored(restored);
+    await flushPromises();
+    expect(e.note.value).toEqual(restored);
+    expect(requests).toHaveLength(2);
+
+    e.change(mine);
+    e.restored(at(6, { description: 'Restored again' }));
+    expect(e.note.value).toEqual(restored);
+    expect(requests).toHaveLength(2);
+  });
+
   it('closes at once on Cancel when nothing was changed', async () => {
     const { editor: e } = await editing();
     e.change({ title: 'Trip', description: opened.description, tags: ['travel'], archived: false });
