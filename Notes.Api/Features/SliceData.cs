@@ -2,7 +2,7 @@ namespace Notes.Api.Features;
 
 /// <summary>
 /// Registers every slice's <c>Data</c> class (its own MongoDB queries) by convention, so adding a slice touches no shared file;
-/// and what the slices of an area share: the not-found answer and the one way to change a note, and the one way to rewrite a tag.
+/// and what the slices of an area share: the not-found answer and the one way to change a note, a note's history as it is shown, and the one way to rewrite a tag.
 /// </summary>
 internal static class SliceData
 {
@@ -14,6 +14,7 @@ internal static class SliceData
             services.AddScoped(data);
         services.AddScoped<Notes.NotFound>();
         services.AddScoped<Notes.NoteWriter>();
+        services.AddScoped<Revisions.History>();
         services.AddScoped<Tags.TagRewriter>();
         return services;
     }

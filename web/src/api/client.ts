@@ -28,7 +28,7 @@ export type Problem = components['schemas']['Problem'];
 
 /** A `412 version_conflict` carries the note as it is now, so a client can merge without asking again. */
 export function currentOf(problem: Problem | undefined): Note | null {
-  return (problem as (Problem & { current?: Note }) | undefined)?.current ?? null;
+  return (problem as Partial<components['schemas']['VersionConflictProblem']> | undefined)?.current ?? null;
 }
 
 /** Endpoints that work without a token; a 401 from them is an answer, not a lost session. */
