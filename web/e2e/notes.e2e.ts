@@ -133,7 +133,7 @@ describe('notes', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/Previous/);
   });
 
-  it('does not overwrite a newer version (412): it says so and offers to reload the note', async () => {
+  it('does not overwrite a newer version (412): it merges the two edits for the user to settle', async () => {
     const { page, token } = await signedIn('conflict');
     const note = await addNoteViaApi(inject('baseUrl'), token, 'Shared plan', 'first draft');
     await page.reload();
@@ -153,17 +153,14 @@ describe('notes', () => {
     expect(elsewhere.status).toBe(200);
 
     await saveButton(page).click();
-    await expectText(editor.getByRole('alert'), 'This note was changed somewhere else');
-    expect(await saveButton(page).isDisabled()).toBe(true);
+    // Both changed the title: a conflict; only the other side changed the description, which merges (merge.e2e.ts has more).
+    const merge = page.getByRole('dialog', { name: 'This note was changed somewhere else' });
+    await expectText(merge.getByRole('group', { name: 'Conflict 1 of 1' }), 'Changed elsewhere');
     await screenshot(page, 'edit-conflict', { fullPage: false });
-
-    await editor.getByRole('button', { name: 'Reload note' }).click();
-    await expect.poll(() => editor.getByLabel('Title').inputValue()).toBe('Changed elsewhere');
-    expect(await editor.getByLabel('Description').inputValue()).toBe('second draft');
-
-    await editor.getByLabel('Title').fill('Merged plan');
-    await saveButton(page).click();
-    await expect.poll(() => titles(page)).toEqual(['Merged plan']);
+    await merge.getByRole('button', { name: 'Use mine' }).click();
+    await merge.getByRole('button', { name: 'Save merged' }).click();
+    await expect.poll(() => titles(page)).toEqual(['My change']);
+    expect(await page.locator('.note-description').textContent()).toBe('second draft');
   });
 
   it('says so when the note being edited was deleted elsewhere, and drops it from the list', async () => {
@@ -205,6 +202,13 @@ describe('notes', () => {
     await expect.poll(titleFocused).toBe(true);
     await page.keyboard.type('Typed, not clicked');
     await page.keyboard.press('Escape');
+    // Something was typed: Escape asks first, Cancel (where focus goes) keeps it, and "Discard changes" does not.
+    const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+    await expect.poll(() => discard.isVisible()).toBe(true);
+    await expect.poll(focusedText).toBe('Cancel');
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Discard changes');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(focusedText).toBe('Add note');
     expect(await titles(page)).toEqual([]);

@@ -7,7 +7,7 @@ type Props = InstanceType<typeof NoteFormDialog>['$props'];
 function mountDialog(props: Partial<Props> = {}) {
   return mount(NoteFormDialog, {
     attachTo: document.body,
-    props: { open: false, note: null, saving: false, error: null, conflict: false, ...props },
+    props: { open: false, note: null, saving: false, error: null, ...props },
   });
 }
 
@@ -102,17 +102,28 @@ describe('NoteFormDialog', () => {
     expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Groceries');
   });
 
-  it('on a conflict, says so, blocks saving and offers to reload the note', async () => {
+  it('offers a stored draft back, and starts the fields from given values instead of the note’s', async () => {
     const wrapper = mountDialog();
-    await openWith(wrapper, { note: { title: 'Old', description: '', tags: [], archived: false }, conflict: true });
-    expect(wrapper.find('[role=alert]').text()).toContain('This note was changed somewhere else');
-    const buttons = wrapper.findAll('button');
-    expect(buttons.find((b) => b.text() === 'Save')!.attributes('disabled')).toBeDefined();
-    await buttons.find((b) => b.text() === 'Reload note')!.trigger('click');
-    expect(wrapper.emitted('reload')).toHaveLength(1);
+    const note = { title: 'Old', description: '', tags: [], archived: false };
+    await openWith(wrapper, { note, draftSavedAt: '2026-03-01T12:00:00Z' });
+    expect(wrapper.find('.banner').text()).toContain('You have an unsaved draft of this note from');
+    const button = (name: string) => wrapper.findAll('button').find((b) => b.text() === name)!;
+    await button('Restore your draft').trigger('click');
+    await button('Discard it').trigger('click');
+    expect(wrapper.emitted('restoreDraft')).toHaveLength(1);
+    expect(wrapper.emitted('discardDraft')).toHaveLength(1);
 
-    await wrapper.setProps({ conflict: false, note: { title: 'Newer', description: 'From elsewhere', tags: [], archived: true } });
-    expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Newer');
+    await wrapper.setProps({ draftSavedAt: null, values: { title: 'Drafted', description: 'Typed before', tags: ['a'], archived: true } });
+    expect((input(wrapper, 'Title').element as HTMLInputElement).value).toBe('Drafted');
+    expect((input(wrapper, 'Description').element as HTMLTextAreaElement).value).toBe('Typed before');
+    expect(wrapper.find('.banner').exists()).toBe(false);
+  });
+
+  it('tells the editor every change of the fields, for the draft', async () => {
+    const wrapper = mountDialog();
+    await openWith(wrapper, { note: { title: 'Plan', description: '', tags: [], archived: false } });
+    await input(wrapper, 'Description').setValue('Step one');
+    expect(wrapper.emitted('change')!.at(-1)).toEqual([{ title: 'Plan', description: 'Step one', tags: [], archived: false }]);
   });
 
   it('saves the tags and the archive choice with the note, starting from the edited note’s', async () => {

@@ -31,9 +31,15 @@ export function problem(
   code: Problem['code'],
   detail = 'Refused.',
   { errors = [], headers = {} }: { errors?: Problem['errors']; headers?: Record<string, string> } = {},
+  extra: Record<string, unknown> = {},
 ) {
   const body: Problem = { type: 'https://www.rfc-editor.org/rfc/rfc9110', title: 'Refused', status, detail, instance: '/api/test', traceId: '00-0-0-00', code, errors };
-  return Response.json(body, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+  return Response.json({ ...body, ...extra }, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+}
+
+/** A 412 as the API answers a stale If-Match: with the note as it is now. */
+export function versionConflict(current: Note) {
+  return problem(412, 'version_conflict', 'The note has changed since you read it.', {}, { current });
 }
 
 /** A note as the API answers it, with its `ETag`. */

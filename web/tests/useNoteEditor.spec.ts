@@ -66,32 +66,6 @@ describe('note editor', () => {
     expect(e.note.value).toMatchObject({ title: 'Theirs', version: 4 });
   });
 
-  it('on a conflict stays open, and reloading brings the latest version, which the next save overwrites', async () => {
-    const requests = fakeServer(
-      noteAnswer(note('n1', 'Mine', 3)),
-      problem(412, 'version_conflict', 'The note has changed'),
-      noteAnswer(note('n1', 'Theirs', 4)),
-      noteAnswer(note('n1', 'Merged', 5)),
-    );
-    const { editor: e, announce, onSaved } = editor();
-    e.edit(note('n1', 'Mine', 3));
-    await flushPromises();
-    await e.save(draft);
-    expect(e.conflict.value).toBe(true);
-    expect(e.open.value).toBe(true);
-    expect(e.error.value).toBeNull();
-    expect(onSaved).not.toHaveBeenCalled();
-
-    await e.reload();
-    expect(e.note.value).toMatchObject({ title: 'Theirs', version: 4 });
-    expect(e.conflict.value).toBe(false);
-    expect(announce).toHaveBeenCalledWith('Loaded the latest version of the note');
-
-    await e.save(draft);
-    expect(requests[3]!.headers.get('If-Match')).toBe('"4"');
-    expect(onSaved).toHaveBeenCalledWith(false);
-  });
-
   it('closes and reports a note deleted somewhere else, on opening or on save', async () => {
     fakeServer(problem(404, 'not_found'), noteAnswer(note('n1', 'Gone')), problem(404, 'not_found'));
     const { editor: e, onNoteGone } = editor();
@@ -173,7 +147,7 @@ describe('note editor', () => {
     expect(e.open.value).toBe(false);
   });
 
-  it('opens fresh: no error, conflict or field message from the last time', async () => {
+  it('opens fresh: no error, merge or field message from the last time', async () => {
     fakeServer(noteAnswer(note('n1', 'Mine')), problem(412, 'version_conflict'));
     const { editor: e } = editor();
     e.edit(note('n1', 'Mine'));
@@ -183,7 +157,7 @@ describe('note editor', () => {
 
     e.edit(null);
     expect(e.note.value).toBeNull();
-    expect(e.conflict.value).toBe(false);
+    expect(e.merge.value).toBeNull();
     expect(e.error.value).toBeNull();
     expect(e.serverErrors.value).toEqual({});
     expect(e.open.value).toBe(true);

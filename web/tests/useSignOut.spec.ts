@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftKey } from '@/composables/useDraft';
 import { useSignOut } from '@/composables/useSignOut';
 import { session } from '@/session';
 import { fakeServer } from './harness';
@@ -30,5 +31,14 @@ describe('signing out', () => {
     fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
     await useSignOut().signOut(false);
     expect(session.signedIn.value).toBe(false);
+  });
+
+  it('forgets the user’s unsaved drafts, since someone else may use this browser next', async () => {
+    localStorage.setItem(draftKey('u1', 'n1'), '{}');
+    localStorage.setItem(draftKey('u2', 'n1'), '{}');
+    fakeServer(new Response(null, { status: 204 }));
+    await useSignOut().signOut(false);
+    expect(localStorage.getItem(draftKey('u1', 'n1'))).toBeNull();
+    expect(localStorage.getItem(draftKey('u2', 'n1'))).toBe('{}');
   });
 });

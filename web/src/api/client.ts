@@ -8,6 +8,10 @@ export type Note = Body<paths['/api/notes/{id}']['get']['responses'][200], 'appl
 export type TokenResponse = Body<paths['/api/auth/login']['post']['responses'][200], 'application/json'>;
 /** A merge patch of a note (RFC 7396): only the members sent change. */
 export type NotePatch = Body<NonNullable<paths['/api/notes/{id}']['patch']['requestBody']>, 'application/json'>;
+/** An earlier version of a note, as its history lists it (`length`: the description's, in characters). */
+export type RevisionSummary = Body<paths['/api/notes/{id}/revisions']['get']['responses'][200], 'application/json'>['items'][number];
+/** An earlier version of a note, whole. */
+export type Revision = Body<paths['/api/notes/{id}/revisions/{version}']['get']['responses'][200], 'application/json'>;
 /** A tag on the caller's notes outside the trash, with how many notes carry it. */
 export type TagCount = Body<paths['/api/tags']['get']['responses'][200], 'application/json'>[number];
 
@@ -21,6 +25,11 @@ export function versionTag(note: Pick<Note, 'version'>): string {
 
 /** RFC 9457 problem details, as every API error is shaped; `code` is what a client branches on, never `detail`. */
 export type Problem = components['schemas']['Problem'];
+
+/** A `412 version_conflict` carries the note as it is now, so a client can merge without asking again. */
+export function currentOf(problem: Problem | undefined): Note | null {
+  return (problem as Partial<components['schemas']['VersionConflictProblem']> | undefined)?.current ?? null;
+}
 
 /** Endpoints that work without a token; a 401 from them is an answer, not a lost session. */
 const anonymousPaths = new Set(['/api/auth/login', '/api/auth/register']);
