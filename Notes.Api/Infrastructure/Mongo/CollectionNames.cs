@@ -7,6 +7,7 @@ internal static class CollectionNames
     public const string Notes = "notes";
     public const string Throttles = "throttles";
     public const string IdempotentRequests = "idempotentRequests";
+    public const string DataProtectionKeys = "dataProtectionKeys";
 
-    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, DataProtectionKeys];
 }
