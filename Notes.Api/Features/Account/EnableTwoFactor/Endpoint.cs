@@ -35,8 +35,9 @@ internal sealed class Endpoint(Data data, TwoFactorSecrets secrets, TwoFactorCod
         }
 
         var secret = secrets.Unprotect(pending);
-        // A secret replaced by a setup in between is no longer the pending one, and is refused like a wrong code.
         var (recoveryCodes, hashes) = TwoFactorCodes.NewRecoveryCodes(secret);
+        // The enabling code's step counts as used, so it cannot sign in after. A secret replaced by a setup in between is no
+        // longer the pending one, and the code made from it is refused like a wrong one.
         if (codes.CurrentStep(secret, req.Code) is not { } step
             || !await data.TryEnableAsync(req.UserId, new TwoFactor { Secret = pending, LastUsedStep = step, RecoveryCodes = hashes }, ct))
         {
