@@ -30,15 +30,6 @@ layer() {
   echo "FAILED: $name (exit code $status)"
 }
 
-install_chromium() {
-  [[ -x /usr/bin/chromium ]] && return 0
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install -y chromium' and try again." >&2
-    return 1
-  fi
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-}
-
 install() {
   dotnet restore &&
     npm_install tools/mongo-engine &&
@@ -46,7 +37,8 @@ install() {
     npm_install tools/httpyac &&
     npm_install tools/openapi-lint &&
     npm_install web &&
-    install_chromium
+    install_package chromium /usr/bin/chromium "The browser tests" &&
+    install_package nginx /usr/sbin/nginx "The multi-instance tests"
 }
 
 xunit() {
@@ -66,12 +58,13 @@ http_file() {
   return $status
 }
 
-check "Install (NuGet restore, npm ci, Chromium)" install
+check "Install (NuGet restore, npm ci, Chromium, nginx)" install
 check "Build with warnings as errors" dotnet build -c Release --no-restore -nologo
 check "dotnet format --verify-no-changes" dotnet format --verify-no-changes --no-restore
 layer "xunit: Notes.Api.Tests" xunit
 layer "The embedded engine's data kept across stops, crashes and a migration" bash tools/mongo-snapshot/test/persistence.sh
 layer "Notes.Api.http against a live API (httpyac)" http_file
+layer "Two instances behind nginx: tokens, revocations, limits, a SIGTERM under load, engine pauses" bash tools/cluster/test.sh
 layer "OpenAPI document: Redocly's recommended rules, swagger-parser validation" node tools/openapi-lint/lint.mjs web/openapi/v1.json
 layer "Dashboard: type check, generated client, unit and browser tests" npm --prefix web run test:ci
 

@@ -4,7 +4,7 @@ using Notes.Api.Infrastructure.Mongo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.LimitRequestBodies().HideServerHeader();
+builder.LimitRequestBodies(NoteContent.MaxBodyBytes).HideServerHeader();
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddErrorResponses()

@@ -13,6 +13,17 @@ check() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
 }
 
+# Installs a Debian package with apt-get when its program is missing and this runs as root; otherwise says what to run.
+install_package() {
+  local package=$1 program=$2 who=$3
+  [[ -x "$program" ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "$who need $program: run 'sudo apt-get install -y $package' and try again." >&2
+    return 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+
 # Prints a TCP port that is free on the loopback interface right now.
 free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
-using Notes.Api.Infrastructure.Http;
+using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Tests.Fuzz;
 
@@ -14,7 +14,7 @@ namespace Notes.Api.Tests.Fuzz;
 /// </summary>
 public sealed class HostileRequests
 {
-    const int MaxBodyBytes = (int)RequestLimits.MaxBodyBytes;
+    const int MaxBodyBytes = (int)NoteContent.MaxBodyBytes;
 
     /// <summary>Text that has broken parsers, databases and string handling before.</summary>
     static readonly Gen<string> Tricky = Gen.OneOf(

@@ -34,6 +34,8 @@ public sealed class ConfigurationTests
     [InlineData("Notes:MaxNotesPerUser", "-1", "Notes:MaxNotesPerUser must be positive")]
     [InlineData("Notes:TrashRetention", "00:00:00", "Notes:TrashRetention must be a positive time span")]
     [InlineData("Notes:TrashRetention", "-1.00:00:00", "Notes:TrashRetention must be a positive time span")]
+    [InlineData("Notes:MaxRevisionsPerNote", "0", "Notes:MaxRevisionsPerNote must be between 1 and 1000")]
+    [InlineData("Notes:MaxRevisionsPerNote", "1001", "Notes:MaxRevisionsPerNote must be between 1 and 1000")]
     [InlineData("Mongo:Timeout", "00:00:00", "Mongo:Timeout")]
     [InlineData("Mongo:Timeout", "-00:00:01", "Mongo:Timeout")]
     [InlineData("Mongo:Timeout", "01:00:00", "Mongo:Timeout")]

@@ -18,7 +18,7 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
     /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
     static readonly string[] AnsweredFieldNames =
         ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt",
-            "count", "client", "clientAddress", "secret", "recoveryCodes"];
+            "count", "client", "clientAddress", "savedAt", "length", "secret", "recoveryCodes"];
 
     /// <summary>Sent by every request of the walk: a real browser's header with a marker no description may repeat.</summary>
     const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 DisclosureProbe/7.3";
@@ -84,7 +84,10 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         party.Id = (await registered.JsonAsync())["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = "not the password" })).StatusCode);
         await SignInAsync(party);
-        party.NoteId = (await party.User(Recording(party, party.Tokens[^1])).AddNoteWithAsync(new { title = "the party's note", description = "kept", tags = new[] { party.Tag } })).Id();
+        var owner = party.User(Recording(party, party.Tokens[^1]));
+        party.NoteId = (await owner.AddNoteWithAsync(new { title = "the party's note", description = "kept", tags = new[] { party.Tag } })).Id();
+        // So that the note has a history for the other user to reach for.
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutNoteAsync(party.NoteId, new { title = "the party's note, again", description = "kept too" })).StatusCode);
         return party;
     }
 
@@ -100,6 +103,13 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await user.PutNoteAsync(note.Id(), new { title = "a note, again" }, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await user.PutNoteAsync(note.Id(), new { title = "stale" }, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await user.PatchNoteAsync(note.Id(), new { pinned = true, tags = new[] { "walk" } })).StatusCode);
+        await user.ListRevisionsAsync(note.Id(), "?page=1&pageSize=5");
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.GetRevisionsAsync(note.Id(), "?pageSize=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetRevisionAsync(note.Id(), 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetRevisionAsync(note.Id(), 99)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await user.RestoreRevisionAsync(note.Id(), 1, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.RestoreRevisionAsync(note.Id(), 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.RestoreRevisionAsync(note.Id(), 99)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await user.PatchNoteAsync(note.Id(), new { tags = new[] { "not a tag" } })).StatusCode);
         var trashed = await user.AddNoteAsync("a note for the trash");
         Assert.Equal(HttpStatusCode.OK, (await user.PatchNoteAsync(trashed.Id(), new { trashed = true })).StatusCode);
@@ -124,6 +134,9 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await user.RenameTagAsync(other.Tag, "mine-now")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.DeleteTagAsync(other.Tag)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetNoteAsync(other.NoteId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetRevisionsAsync(other.NoteId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetRevisionAsync(other.NoteId, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.RestoreRevisionAsync(other.NoteId, 1, "\"2\"")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.PutNoteAsync(other.NoteId, new { title = "mine now" }, "\"1\"")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.PatchNoteAsync(other.NoteId, new { title = "mine now", trashed = true }, "\"1\"")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.DeleteAsync($"/api/notes/{other.NoteId}")).StatusCode);
@@ -214,9 +227,12 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         party.Tokens.Add((await signedIn.JsonAsync())["token"]!.GetValue<string>());
     }
 
-    /// <summary>Every element name the app stores (users and their two-step state, sessions, notes, sign-in throttles, keys) that no answer uses on purpose.</summary>
+    /// <summary>
+    /// Every element name the app stores (users and their two-step state, sessions, notes, sign-in throttles, revisions, keys) that
+    /// no answer uses on purpose.
+    /// </summary>
     static IEnumerable<string> StoredOnlyFieldNames() =>
-        new[] { typeof(User), typeof(TwoFactor), typeof(Session), typeof(Note), typeof(Throttle), typeof(DataProtectionKey) }
+        new[] { typeof(User), typeof(TwoFactor), typeof(Session), typeof(Note), typeof(Throttle), typeof(Revision), typeof(DataProtectionKey) }
             .SelectMany(type => BsonClassMap.LookupClassMap(type).AllMemberMaps.Select(m => m.ElementName))
             .Except(AnsweredFieldNames);
 

@@ -31,6 +31,8 @@ public sealed class GeneratedClientTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(412, Get<int>(stale, "StatusCode"));
         // The generator makes the code enum a C# enum, whose member for "version_conflict" is Version_conflict.
         Assert.Equal("version_conflict", Get<object>(Get<object>(stale, "Result"), "Code").ToString(), ignoreCase: true);
+        // The note as it is now comes typed with the conflict: the version the next If-Match names.
+        Assert.Equal(2, Get<int>(Get<object>(Get<object>(stale, "Result"), "Current"), "Version"));
     }
 
     [Fact]

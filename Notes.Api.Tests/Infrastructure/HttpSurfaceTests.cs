@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Notes.Api.Features.Notes;
 
 namespace Notes.Api.Tests.Infrastructure;
 
@@ -15,27 +16,49 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task A_body_over_64_KiB_is_refused_with_413_before_it_is_read()
+    public async Task A_body_one_byte_over_the_limit_is_refused_with_413_before_it_is_read()
     {
         var user = await api.SignedInUserAsync();
-        var body = new StringContent($$"""{"title":"big","description":"{{new string('x', 64 * 1024)}}"}""", Encoding.UTF8, "application/json");
+        var body = new StringContent($$"""{"title":"big","description":"{{new string('x', (int)NoteContent.MaxBodyBytes - 31)}}"}""", Encoding.UTF8, "application/json");
+        Assert.Equal(NoteContent.MaxBodyBytes + 1, (await body.ReadAsByteArrayAsync()).Length);
 
         var response = await user.Client.PostAsync("/api/notes", body);
 
-        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body_too_large");
+        Assert.Equal($"Request bodies are limited to {NoteContent.MaxBodyBytes / 1024} KiB.", problem["detail"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// The largest valid note, every character of it not ASCII, as System.Text.Json's default encoder sends it: each UTF-16 unit a
+    /// 6-byte \uXXXX escape (a tag's letters outside the BMP two of them). It fits the limit, which is computed from it.
+    /// </summary>
     [Fact]
-    public async Task A_body_just_under_64_KiB_is_read_and_validated()
+    public async Task The_largest_valid_note_sent_with_every_character_escaped_fits_the_body_limit_and_one_character_more_is_a_400()
     {
         var user = await api.SignedInUserAsync();
-        var body = new StringContent($$"""{"title":"big","description":"{{new string('x', 60 * 1024)}}"}""", Encoding.UTF8, "application/json");
+        var largest = LargestNote(NoteContent.MaxDescriptionLength);
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(largest);
+        Assert.InRange(bytes.Length, NoteContent.MaxBodyBytes - 1024, NoteContent.MaxBodyBytes);
 
-        var response = await user.Client.PostAsync("/api/notes", body);
+        var added = await user.Client.PostAsync("/api/notes", new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } });
+        var tooLong = await user.Client.PostAsJsonAsync("/api/notes", LargestNote(NoteContent.MaxDescriptionLength + 1));
 
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["description"], problem.ErrorFields());
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(NoteContent.MaxDescriptionLength, (await added.JsonAsync())["description"]!.GetValue<string>().Length);
+        Assert.Equal(["description"], (await tooLong.ProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).ErrorFields());
     }
+
+    static object LargestNote(int descriptionLength) => new
+    {
+        title = new string('é', NoteContent.MaxTitleLength),
+        description = new string('é', descriptionLength),
+        // Mathematical bold small letters (U+1D41A on): letters outside the BMP, each two UTF-16 units.
+        tags = Enumerable.Range(0, Notes.Api.Features.Notes.Tag.MaxPerNote)
+            .Select(i => string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(0x1D41A + i), Notes.Api.Features.Notes.Tag.MaxLength)))
+            .ToArray(),
+        pinned = false,
+        archived = false,
+    };
 
     [Theory]
     [InlineData("/api/unknown")]
@@ -95,7 +118,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "GET", "/api/unknown", null, null, HttpStatusCode.NotFound },
         { "POST", "/api/notes/0123456789abcdef01234567", null, null, HttpStatusCode.MethodNotAllowed },
         { "POST", "/api/notes", "text/plain", "a note", HttpStatusCode.UnsupportedMediaType },
-        { "POST", "/api/auth/login", "application/json", new string(' ', 65 * 1024), HttpStatusCode.RequestEntityTooLarge },
+        { "POST", "/api/auth/login", "application/json", new string(' ', (int)NoteContent.MaxBodyBytes + 1), HttpStatusCode.RequestEntityTooLarge },
     };
 
     [Theory]
@@ -154,7 +177,8 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
             "/api/auth/sessions", "/api/auth/sessions/{id}", "/api/account", "/api/account/password",
             "/api/account/two-factor", "/api/account/two-factor/setup", "/api/account/two-factor/enable",
-            "/api/notes", "/api/notes/{id}", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
+            "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
+            "/api/notes/{id}/revisions/{version}/restore", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

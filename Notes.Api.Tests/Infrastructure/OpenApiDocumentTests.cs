@@ -36,6 +36,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["patch /api/notes/{id}"] = "patchNote",
         ["delete /api/notes/{id}"] = "deleteNote",
         ["delete /api/trash"] = "emptyTrash",
+        ["get /api/notes/{id}/revisions"] = "listRevisions",
+        ["get /api/notes/{id}/revisions/{version}"] = "getRevision",
+        ["post /api/notes/{id}/revisions/{version}/restore"] = "restoreRevision",
         ["get /api/tags"] = "listTags",
         ["put /api/tags/{name}"] = "renameTag",
         ["delete /api/tags/{name}"] = "deleteTag",
@@ -119,6 +122,23 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Contains("\"<version>\"", description);
         Assert.Contains("412", description);
         Assert.NotNull(update["responses"]!["412"]);
+    }
+
+    [Fact]
+    public async Task The_revisions_list_takes_the_notes_list_s_page_bounds_and_restoring_documents_if_match_and_the_etag()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+
+        var bounds = (string path) => paths[path]!["get"]!["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query")
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!.ToJsonString());
+        var notes = bounds("/api/notes");
+        Assert.Equal(["page", "pageSize"], bounds("/api/notes/{id}/revisions").Select(p => p.Key));
+        Assert.All(bounds("/api/notes/{id}/revisions"), p => Assert.Equal(notes[p.Key], p.Value));
+        var restore = paths["/api/notes/{id}/revisions/{version}/restore"]!["post"]!;
+        Assert.Equal("If-Match", restore["parameters"]!.AsArray().Single(p => p!["in"]!.GetValue<string>() == "header")!["name"]!.GetValue<string>());
+        Assert.NotNull(restore["responses"]!["200"]!["headers"]!["ETag"]);
+        Assert.Null(restore["requestBody"]);
+        Assert.Equal("#/components/schemas/NoteResponse", restore["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
     }
 
     [Fact]
@@ -206,7 +226,9 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
 
         var errors = (await OperationsAsync()).SelectMany(o => o.Operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5')).ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, r => Assert.Equal("#/components/schemas/Problem", r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
+        Assert.All(errors, r => Assert.Equal(
+            r.Key == "412" ? "#/components/schemas/VersionConflictProblem" : "#/components/schemas/Problem",
+            r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
         var problem = document["components"]!["schemas"]!["Problem"]!;
         Assert.Equal(
             ["type", "title", "status", "detail", "instance", "traceId", "code", "errors"],
@@ -214,6 +236,22 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(ProblemCodes.All, Values(problem["properties"]!["code"]!["enum"]!));
         Assert.Equal("#/components/schemas/FieldError", problem["properties"]!["errors"]!["items"]!["$ref"]!.GetValue<string>());
         Assert.DoesNotContain("\"default\"", problem.ToJsonString() + document["components"]!["schemas"]!["FieldError"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Every_412_is_the_problem_with_the_note_as_it_is_now_as_current()
+    {
+        var document = await DocumentAsync();
+
+        var stale = (await OperationsAsync()).Where(o => o.Operation["responses"]!["412"] is not null).Select(o => o.Key).ToList();
+        Assert.Equal(["patch /api/notes/{id}", "post /api/notes/{id}/revisions/{version}/restore", "put /api/notes/{id}"], stale.Order());
+        var schemas = document["components"]!["schemas"]!;
+        var conflict = schemas["VersionConflictProblem"]!;
+        var problem = schemas["Problem"]!["properties"]!.AsObject().Select(p => p.Key);
+        Assert.Equal([.. problem, "current"], conflict["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("current", conflict["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/NoteResponse", conflict["properties"]!["current"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(ProblemCodes.All, Values(conflict["properties"]!["code"]!["enum"]!));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class ProblemCodeTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var user = await api.SignedInUserAsync();
 
-        var tooLarge = new StringContent($$"""{"title":"big","description":"{{new string('x', 64 * 1024)}}"}""", Encoding.UTF8, "application/json");
+        var tooLarge = new StringContent($$"""{"title":"big","description":"{{new string('x', (int)Notes.Api.Features.Notes.NoteContent.MaxBodyBytes)}}"}""", Encoding.UTF8, "application/json");
         await (await user.Client.PostAsync("/api/notes", tooLarge)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "body_too_large");
         var notJson = new StringContent("title=x", Encoding.UTF8, "application/x-www-form-urlencoded");
         await (await user.Client.PostAsync("/api/notes", notJson)).ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");

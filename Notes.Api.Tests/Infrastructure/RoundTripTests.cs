@@ -8,8 +8,12 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
 {
     public class Factory : ApiFactory
     {
-        protected override Dictionary<string, string> Settings => new(base.Settings) { ["Diagnostics:CountMongoCommands"] = "true" };
+        protected override Dictionary<string, string> Settings =>
+            new(base.Settings) { ["Diagnostics:CountMongoCommands"] = "true", ["Notes:MaxRevisionsPerNote"] = $"{MaxRevisions}" };
     }
+
+    /// <summary>Small, so that a few writes take a note past it.</summary>
+    const int MaxRevisions = 2;
 
     [Fact]
     public async Task Liveness_costs_no_database_command()
@@ -109,12 +113,12 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     /// collection and per hundred documents, paid once in an account's life.
     /// </summary>
     [Fact]
-    public async Task Deleting_an_account_with_a_note_costs_thirteen_database_commands()
+    public async Task Deleting_an_account_with_a_note_costs_fourteen_database_commands()
     {
         var user = await api.SignedInUserAsync();
         await user.AddNoteAsync("a note");
 
-        Assert.Equal(13, await CommandsDuringAsync(() => user.DeleteAccountAsync(new { password = user.Password })));
+        Assert.Equal(14, await CommandsDuringAsync(() => user.DeleteAccountAsync(new { password = user.Password })));
     }
 
     [Theory]
@@ -172,12 +176,85 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Patching_a_note_costs_three_database_commands_the_session_check_the_read_and_the_write()
+    public async Task Patching_a_note_s_pin_and_tags_keeps_no_revision_and_costs_three_database_commands_the_session_check_the_read_and_the_write()
     {
         var user = await api.SignedInUserAsync();
         var note = await user.AddNoteAsync("a note");
 
         Assert.Equal(3, await CommandsDuringAsync(() => user.PatchNoteAsync(note.Id(), new { pinned = true, tags = new[] { "work" } }, "\"1\"")));
+    }
+
+    [Fact]
+    public async Task Rewriting_a_note_costs_four_database_commands_the_session_check_the_read_the_revision_and_the_write()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+
+        Assert.Equal(4, await CommandsDuringAsync(() => user.PutNoteAsync(note.Id(), new { title = "a note, rewritten" }, "\"1\"")));
+    }
+
+    [Fact]
+    public async Task Patching_a_note_s_description_costs_four_database_commands_the_session_check_the_read_the_revision_and_the_write()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+
+        Assert.Equal(4, await CommandsDuringAsync(() => user.PatchNoteAsync(note.Id(), new { description = "new words" }, "\"1\"")));
+    }
+
+    /// <summary>Past the limit, the version of the oldest revision to go is found and those up to it deleted.</summary>
+    [Fact]
+    public async Task Rewriting_a_note_with_more_versions_than_revisions_kept_costs_six_database_commands_with_the_pruning()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        for (var i = 0; i < MaxRevisions; i++)
+            await user.PutNoteAsync(note.Id(), new { title = $"a note, {i}" });
+
+        Assert.Equal(6, await CommandsDuringAsync(() => user.PutNoteAsync(note.Id(), new { title = "a note, again" })));
+    }
+
+    /// <summary>A note whose versions outnumber the limit but whose revisions do not (pinning keeps none) pays the one query.</summary>
+    [Fact]
+    public async Task Rewriting_a_note_with_more_versions_but_no_more_revisions_than_kept_costs_five_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        for (var i = 0; i < MaxRevisions; i++)
+            await user.PatchedNoteAsync(note.Id(), new { pinned = i % 2 == 0 });
+
+        Assert.Equal(5, await CommandsDuringAsync(() => user.PutNoteAsync(note.Id(), new { title = "a note, again" })));
+    }
+
+    [Fact]
+    public async Task Listing_a_note_s_revisions_costs_three_database_commands_the_session_check_the_note_s_version_and_one_for_page_and_total()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.GetRevisionsAsync(note.Id(), "?page=1&pageSize=5")));
+    }
+
+    [Fact]
+    public async Task Reading_a_revision_costs_three_database_commands_the_session_check_the_note_s_version_and_the_revision()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.GetRevisionAsync(note.Id(), 1)));
+    }
+
+    /// <summary>The session check, the revision, then a rewrite's own: the read, the replaced version kept, the write.</summary>
+    [Fact]
+    public async Task Restoring_a_revision_costs_five_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("a note");
+        await user.PutNoteAsync(note.Id(), new { title = "a note, again" });
+
+        Assert.Equal(5, await CommandsDuringAsync(() => user.RestoreRevisionAsync(note.Id(), 1, "\"2\"")));
     }
 
     [Fact]

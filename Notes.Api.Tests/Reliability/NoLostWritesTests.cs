@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Notes.Api.Entities;
 using Notes.Api.Features.Notes;
 using Xunit.Abstractions;
-using List = Notes.Api.Features.Notes.List;
 
 namespace Notes.Api.Tests.Reliability;
 
@@ -120,7 +119,7 @@ public sealed class NoLostWritesTests(ApiFactory api, ITestOutputHelper output) 
             Assert.Equal((last.Title, last.Description), (note.Title, note.Description));
         }
 
-        var listed = await writer.User.ListNotesAsync($"?pageSize={List.Request.MaxPageSize}");
+        var listed = await writer.User.ListNotesAsync($"?pageSize={Paging.MaxPageSize}");
         Assert.Equal(stored.Count, listed.Total());
         Assert.Equal(
             stored.Select(n => (n.Id, n.Title, n.Description, n.Version)).Order(),

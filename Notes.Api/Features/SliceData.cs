@@ -2,8 +2,9 @@ namespace Notes.Api.Features;
 
 /// <summary>
 /// Registers every slice's <c>Data</c> class (its own MongoDB queries) by convention, so adding a slice touches no shared file;
-/// and what the slices of an area share: the not-found answer and the one way to change a note, the one way to rewrite a tag; the
-/// proof a grave account change asks for, and what an account owns, with the sweep that finishes interrupted deletions.
+/// and what the slices of an area share: the not-found answer and the one way to change a note, a note's history as it is shown,
+/// the one way to rewrite a tag; the proof a grave account change asks for, and what an account owns, with the sweep that
+/// finishes interrupted deletions.
 /// </summary>
 internal static class SliceData
 {
@@ -15,6 +16,7 @@ internal static class SliceData
             services.AddScoped(data);
         services.AddScoped<Notes.NotFound>();
         services.AddScoped<Notes.NoteWriter>();
+        services.AddScoped<Revisions.History>();
         services.AddScoped<Tags.TagRewriter>();
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Account.AccountData>();

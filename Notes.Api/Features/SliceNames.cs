@@ -13,7 +13,7 @@ internal static class SliceNames
 
     /// <summary>
     /// What the slice does: a slice named for a verb on the area's items takes the item's name (Notes.Update is <c>updateNote</c>,
-    /// Tags.Rename <c>renameTag</c>, Notes.List <c>listNotes</c>, Trash.Empty <c>emptyTrash</c>); any other is named for what it does
+    /// Tags.Rename <c>renameTag</c>, Revisions.Restore <c>restoreRevision</c>, Notes.List <c>listNotes</c>, Trash.Empty <c>emptyTrash</c>); any other is named for what it does
     /// already (Auth.LogoutAll is <c>logoutAll</c>).
     /// </summary>
     public static string OperationId(Type sliceType) => JsonNamingPolicy.CamelCase.ConvertName(Action(sliceType));
@@ -43,7 +43,7 @@ internal static class SliceNames
         var (area, slice) = (path[0], path[^1]);
         return slice switch
         {
-            "Add" or "Get" or "Update" or "Patch" or "Rename" or "Delete" => slice + area.TrimEnd('s'),
+            "Add" or "Get" or "Update" or "Patch" or "Rename" or "Delete" or "Restore" => slice + area.TrimEnd('s'),
             "List" or "Empty" => slice + area,
             _ => slice,
         };

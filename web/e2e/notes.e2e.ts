@@ -213,6 +213,7 @@ describe('notes', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect.poll(titleFocused).toBe(true);
     await page.keyboard.type('Keyboard note');
+    await page.keyboard.press('Tab'); // the description's Write tab
     await page.keyboard.press('Tab');
     await page.keyboard.type('Written without a mouse.');
     await page.keyboard.press('Tab'); // Tags

@@ -176,7 +176,7 @@ describe('organising notes', () => {
     expect(await when.locator('time').getAttribute('title')).toMatch(/^\w{3} \d+, \d{4}/);
     await screenshot(page, 'organise-trash');
 
-    await card(page, 'Restore me').getByRole('button', { name: 'Restore' }).click();
+    await card(page, 'Restore me').getByRole('button', { name: 'Restore', exact: true }).click();
     await expectText(announcement(page), 'Restored “Restore me”');
     await expect.poll(() => titles(page)).toEqual(['Forget me']);
 

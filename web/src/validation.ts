@@ -10,7 +10,7 @@ export const limits = {
   /** The API refuses a new password that zxcvbn scores lower, on its 0-4 scale. */
   passwordMinScore: 3,
   titleMax: 200,
-  descriptionMax: 10_000,
+  descriptionMax: 100_000,
   searchMax: 200,
   /** A tag's length in characters (code points, as the API counts them); the tag limits are held to the document by tests/apiLimits.spec.ts. */
   tagMax: 32,

@@ -38,4 +38,15 @@ describe('ModalDialog', () => {
     expect(wrapper.emitted('cancel')).toBeUndefined();
     expect((wrapper.find('dialog').element as HTMLDialogElement).open).toBe(true);
   });
+
+  it('opens when it starts open, as a dialog the URL names does after a reload', async () => {
+    const wrapper = mount(ModalDialog, {
+      attachTo: document.body,
+      props: { open: true, labelledby: 'heading' },
+      slots: { default: '<button data-autofocus>First</button>' },
+    });
+    await settle();
+    expect((wrapper.find('dialog').element as HTMLDialogElement).open).toBe(true);
+    expect(document.activeElement?.textContent).toBe('First');
+  });
 });

@@ -62,10 +62,10 @@ describe('NoteFormDialog', () => {
     const wrapper = mountDialog();
     await openWith(wrapper);
     await input(wrapper, 'Title').setValue('   ');
-    await input(wrapper, 'Description').setValue('d'.repeat(10_001));
+    await input(wrapper, 'Description').setValue('d'.repeat(100_001));
     await wrapper.find('form').trigger('submit');
     const errors = wrapper.findAll('.field-error').map((e) => e.text());
-    expect(errors).toEqual(['Enter a title.', 'Description must be at most 10,000 characters long.']);
+    expect(errors).toEqual(['Enter a title.', 'Description must be at most 100,000 characters long.']);
     expect(wrapper.emitted('save')).toBeUndefined();
   });
 

@@ -31,13 +31,14 @@ describe('NoteList', () => {
     expect(wrapper.find('h3').text()).toBe(evil);
     expect(wrapper.find('img').exists()).toBe(false);
     expect(wrapper.find('script').exists()).toBe(false);
-    expect(wrapper.find('h3').element.innerHTML).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(wrapper.find('h3 button').element.innerHTML).toBe('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('names every action plainly and ties it to its note', async () => {
     const notes = [note('a', 'Groceries', '', 1)];
     const wrapper = mount(NoteList, { props: { notes, now, view: 'active' }, global: { stubs: { RouterLink: true } } });
-    const [pin, edit, archive, remove] = wrapper.findAll('button');
+    // The first button is the title, which opens the note.
+    const [, pin, edit, archive, remove] = wrapper.findAll('button');
     expect(pin!.attributes('aria-label')).toBe('Pin');
     expect(pin!.attributes('aria-pressed')).toBe('false');
     expect(edit!.text()).toBe('Edit');
@@ -73,12 +74,21 @@ describe('NoteList', () => {
     expect(when.text()).toMatch(/^Deleted for good in 29 days \(on Mar 30, 2026, \d+:00 [AP]M\)$/);
     expect(when.find('time').attributes('datetime')).toBe(trashed.purgeAt);
     expect(when.find('time').attributes('title')).toMatch(/^Mar 30, 2026/);
-    const buttons = wrapper.findAll('button');
+    const buttons = wrapper.findAll('.note-actions button');
     expect(buttons.map((b) => b.text())).toEqual(['Restore', 'Delete forever']);
     await buttons[0]!.trigger('click');
     await buttons[1]!.trigger('click');
     expect(wrapper.emitted('restore')![0]).toEqual([trashed]);
     expect(wrapper.emitted('deleteForever')![0]).toEqual([trashed]);
+  });
+
+  it('shows a plain-text preview of the description’s Markdown, and opens the note from its title', async () => {
+    const markdown = note('a', 'Plan', '# Steps\n\n- [x] **draft** the [outline](https://example.com)\n- review', 1);
+    const wrapper = mount(NoteList, { props: { notes: [markdown], now, view: 'active' } });
+    expect(wrapper.find('.note-description').text()).toBe('Steps\ndraft the outline\nreview');
+    expect(wrapper.find('.note-description a').exists()).toBe(false);
+    await wrapper.find('h3 button').trigger('click');
+    expect(wrapper.emitted('open')![0]).toEqual([markdown]);
   });
 
   it('ignores a card’s buttons while its change is under way', async () => {

@@ -51,14 +51,14 @@ describe('title rule (1-200 characters after trimming)', () => {
   });
 });
 
-describe('description rule (at most 10000 characters)', () => {
-  it('accepts empty and exactly 10000', () => {
+describe('description rule (at most 100000 characters)', () => {
+  it('accepts empty and exactly 100000', () => {
     expect(descriptionError('')).toBeNull();
-    expect(descriptionError('d'.repeat(10_000))).toBeNull();
+    expect(descriptionError('d'.repeat(100_000))).toBeNull();
   });
 
-  it('refuses 10001', () => {
-    expect(descriptionError('d'.repeat(10_001))).toBe('Description must be at most 10,000 characters long.');
+  it('refuses 100001', () => {
+    expect(descriptionError('d'.repeat(100_001))).toBe('Description must be at most 100,000 characters long.');
   });
 });
 

@@ -91,6 +91,19 @@ public sealed class AddIdempotencyTests(ApiFactory api) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_repeat_while_the_first_is_running_is_told_to_retry_when_the_first_attempts_lease_ends()
+    {
+        var user = await api.SignedInUserAsync();
+        await AddAsync(user, "running", new { title = "slow one" });
+        await ForgetAnswerAsync(user, "running", startedAgo: TimeSpan.FromSeconds(7));
+
+        var whileRunning = await AddAsync(user, "running", new { title = "slow one" });
+
+        await whileRunning.ProblemAsync(HttpStatusCode.Conflict, "idempotency_key_in_progress");
+        Assert.Equal(TimeSpan.FromSeconds(3), whileRunning.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
     public async Task A_retry_after_an_attempt_that_stored_the_note_but_never_answered_answers_with_that_note()
     {
         var user = await api.SignedInUserAsync();

@@ -113,21 +113,21 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Add_with_a_description_of_10001_characters_returns_400_naming_the_description()
+    public async Task Add_with_a_description_of_100001_characters_returns_400_naming_the_description()
     {
         var user = await api.SignedInUserAsync();
 
-        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "Long", description = new string('d', 10_001) });
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = "Long", description = new string('d', 100_001) });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["description"], problem.ErrorFields());
     }
 
     [Fact]
-    public async Task Add_accepts_a_description_of_10000_characters()
+    public async Task Add_accepts_a_description_of_100000_characters()
     {
         var user = await api.SignedInUserAsync();
-        var description = new string('d', 10_000);
+        var description = new string('d', 100_000);
 
         var added = await user.AddNoteAsync("Long enough", description);
 
@@ -139,7 +139,7 @@ public sealed class AddTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var user = await api.SignedInUserAsync();
 
-        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = " ", description = new string('d', 10_001) });
+        var response = await user.Client.PostAsJsonAsync("/api/notes", new { title = " ", description = new string('d', 100_001) });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["description", "title"], problem.ErrorFields().Order());

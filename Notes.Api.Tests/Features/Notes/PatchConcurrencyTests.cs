@@ -15,9 +15,9 @@ public sealed class PatchConcurrencyTests(ApiFactory api) : IClassFixture<ApiFac
         var responses = await Concurrently.AllAtOnceAsync(Writers, writer => user.PatchNoteAsync(id, new { title = $"writer {writer}", tags = new[] { $"w{writer}" } }, ETag.Of(1)));
 
         var winner = Assert.Single(Enumerable.Range(0, Writers), w => responses[w].StatusCode == HttpStatusCode.OK);
-        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-            await loser.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
         var note = await user.ReadNoteAsync(id);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            Assert.Equal(note.ToJsonString(), (await loser.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict"))["current"]!.ToJsonString());
         Assert.Equal(2, note.Version());
         Assert.Equal($"writer {winner}", note.Title());
         Assert.Equal([$"w{winner}"], note["tags"]!.AsArray().Select(t => t!.GetValue<string>()));

@@ -20,11 +20,12 @@ public sealed class UpdateConcurrencyTests(ApiFactory api) : IClassFixture<ApiFa
                 id, new { title = $"round {round} writer {writer}", description = $"written by writer {writer} in round {round}" }, ETag.Of(version)));
 
             var winner = Assert.Single(Enumerable.Range(0, Writers), w => responses[w].StatusCode == HttpStatusCode.OK);
+            var note = await user.ReadNoteAsync(id);
+            // Each loser read the note after the winner wrote it: its current is what the winner wrote.
             foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-                await loser.ProblemAsync(HttpStatusCode.PreconditionFailed);
+                Assert.Equal(note.ToJsonString(), (await loser.ProblemAsync(HttpStatusCode.PreconditionFailed))["current"]!.ToJsonString());
             Assert.Equal(ETag.Of(version + 1), responses[winner].ETagOf());
 
-            var note = await user.ReadNoteAsync(id);
             Assert.Equal(version + 1, note.Version());
             Assert.Equal($"round {round} writer {winner}", note.Title());
             Assert.Equal($"written by writer {winner} in round {round}", note["description"]!.GetValue<string>());

@@ -81,6 +81,19 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(2, note.Version());
     }
 
+    [Fact]
+    public async Task Update_with_stale_if_match_answers_the_note_as_it_is_now_as_current_in_the_shape_a_get_answers()
+    {
+        var user = await api.SignedInUserAsync();
+        var added = await user.AddNoteAsync("Original", "first");
+        await user.PatchedNoteAsync(added.Id(), new { title = "Second", tags = new[] { "kept" }, pinned = true });
+
+        var response = await user.PutNoteAsync(added.Id(), new { title = "Lost update", description = "lost" }, ifMatch: "\"1\"");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
+        Assert.Equal((await user.ReadNoteAsync(added.Id())).ToJsonString(), problem["current"]!.ToJsonString());
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("W/\"1\"")]
@@ -147,25 +160,25 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Update_accepts_a_200_character_title_and_a_10000_character_description()
+    public async Task Update_accepts_a_200_character_title_and_a_100000_character_description()
     {
         var user = await api.SignedInUserAsync();
         var added = await user.AddNoteAsync("Original");
         var title = new string('t', 200);
 
-        var response = await user.PutNoteAsync(added.Id(), new { title = $" {title} ", description = new string('d', 10_000) });
+        var response = await user.PutNoteAsync(added.Id(), new { title = $" {title} ", description = new string('d', 100_000) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(title, (await response.JsonAsync()).Title());
     }
 
     [Fact]
-    public async Task Update_with_a_description_of_10001_characters_returns_400_naming_the_description()
+    public async Task Update_with_a_description_of_100001_characters_returns_400_naming_the_description()
     {
         var user = await api.SignedInUserAsync();
         var added = await user.AddNoteAsync("Original");
 
-        var response = await user.PutNoteAsync(added.Id(), new { title = "Fine", description = new string('d', 10_001) });
+        var response = await user.PutNoteAsync(added.Id(), new { title = "Fine", description = new string('d', 100_001) });
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["description"], problem.ErrorFields());

@@ -60,7 +60,8 @@ public sealed class DeleteTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(tagged.Version() + 1, changed.Version());
         Assert.Equal(tagged.Time("updatedAt"), changed.Time("updatedAt"));
         Assert.Equal(other.Version(), (await user.ReadNoteAsync(other.Id())).Version());
-        await (await user.PutNoteAsync(tagged.Id(), new { title = "stale" }, $"\"{tagged.Version()}\"")).ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
+        var conflict = await (await user.PutNoteAsync(tagged.Id(), new { title = "stale" }, $"\"{tagged.Version()}\"")).ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
+        Assert.Equal(changed.ToJsonString(), conflict["current"]!.ToJsonString());
     }
 
     [Fact]

@@ -84,7 +84,8 @@ public sealed class RenameTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(tagged.Time("updatedAt"), renamed.Time("updatedAt"));
         Assert.Equal(other.Version(), (await user.ReadNoteAsync(other.Id())).Version());
         var stale = await user.PutNoteAsync(tagged.Id(), new { title = "stale" }, $"\"{tagged.Version()}\"");
-        await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
+        var conflict = await stale.ProblemAsync(HttpStatusCode.PreconditionFailed, "version_conflict");
+        Assert.Equal(renamed.ToJsonString(), conflict["current"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, (await user.PutNoteAsync(tagged.Id(), new { title = "current" }, $"\"{renamed.Version()}\"")).StatusCode);
     }
 

@@ -4,7 +4,14 @@ namespace Notes.Api.Features.Notes;
 internal abstract record NoteContent : SignedInRequest
 {
     public const int MaxTitleLength = 200;
-    public const int MaxDescriptionLength = 10_000;
+    public const int MaxDescriptionLength = 100_000;
+
+    /// <summary>
+    /// The request body limit, computed rather than picked: the largest valid note (a title, a description and every tag at their
+    /// limits, a tag's characters counted as code points of two UTF-16 units each) with every unit sent as a 6-byte <c>\uXXXX</c>
+    /// escape, as System.Text.Json's default encoder sends anything not ASCII, and 1 KiB for the names and punctuation around them.
+    /// </summary>
+    public const long MaxBodyBytes = (MaxTitleLength + MaxDescriptionLength + Tag.MaxPerNote * Tag.MaxLength * 2) * 6 + 1024;
 
     // A JSON null reads as empty, like a missing title, which the rules refuse.
     public string Title { get; init => field = value ?? ""; } = "";

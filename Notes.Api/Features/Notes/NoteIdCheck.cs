@@ -11,11 +11,10 @@ internal sealed class NoteIdCheck : IGlobalPreProcessor
 {
     const string IdParameter = "id";
 
-    /// <summary>Puts the check on every notes endpoint whose route names a note.</summary>
+    /// <summary>Puts the check on every endpoint whose route names a note: a note's own, and those under it (its revisions).</summary>
     public static void GuardNoteRoutes(EndpointDefinition endpoint)
     {
-        if (endpoint.EndpointType.Namespace?.StartsWith(typeof(NoteIdCheck).Namespace + ".", StringComparison.Ordinal) == true
-            && endpoint.Routes.Any(route => route.Contains($"{{{IdParameter}}}", StringComparison.Ordinal)))
+        if (endpoint.Routes.Any(route => route.StartsWith($"api/notes/{{{IdParameter}}}", StringComparison.Ordinal)))
             endpoint.PreProcessor<NoteIdCheck>(Order.Before);
     }
 

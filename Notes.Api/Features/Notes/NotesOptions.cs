@@ -11,6 +11,9 @@ internal sealed class NotesOptions
 
     /// <summary>How long a note stays in the trash before the trash deletes it for good.</summary>
     public TimeSpan TrashRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How many revisions one note keeps, the newest: a bound on what one note's history makes the database hold.</summary>
+    public int MaxRevisionsPerNote { get; set; } = 100;
 }
 
 internal static class NotesSetup
@@ -21,6 +24,7 @@ internal static class NotesSetup
             .BindConfiguration(NotesOptions.Section)
             .Validate(o => o.MaxNotesPerUser > 0, "Notes:MaxNotesPerUser must be positive")
             .Validate(o => o.TrashRetention > TimeSpan.Zero, "Notes:TrashRetention must be a positive time span, such as 30.00:00:00")
+            .Validate(o => o.MaxRevisionsPerNote is >= 1 and <= 1000, "Notes:MaxRevisionsPerNote must be between 1 and 1000")
             .ValidateOnStart();
         services.AddHostedService<StoredNotesUpgrade>();
         services.AddHostedService<TrashPurge>();

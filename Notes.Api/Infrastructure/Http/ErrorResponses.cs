@@ -24,7 +24,7 @@ internal static class ErrorResponses
                 context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
             if (problem.Status == StatusCodes.Status413PayloadTooLarge)
-                problem.Detail ??= $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB.";
+                problem.Detail ??= $"Request bodies are limited to {context.HttpContext.RequestServices.GetRequiredService<RequestBodyLimit>().MaxBytes / 1024} KiB.";
             if (problem.Status == StatusCodes.Status405MethodNotAllowed)
                 problem.Detail ??= "This address does not accept that method; the Allow header lists those it does.";
             if (problem.Status == StatusCodes.Status415UnsupportedMediaType)

@@ -15,13 +15,19 @@ internal sealed record FieldError(string Name, string Reason);
 /// </summary>
 internal static class Problems
 {
-    /// <summary>An endpoint's error answer: a status, the stable code a client branches on, and words for a person.</summary>
-    public static IResult Of(int status, string code, string? detail = null, IReadOnlyList<FieldError>? errors = null)
+    /// <summary>
+    /// An endpoint's error answer: a status, the stable code a client branches on, and words for a person; and any members of its
+    /// own that the problem's documented schema adds (a 412's <c>current</c>).
+    /// </summary>
+    public static IResult Of(
+        int status, string code, string? detail = null, IReadOnlyList<FieldError>? errors = null, IReadOnlyDictionary<string, object>? members = null)
     {
         var problem = new MvcProblem { Status = status, Detail = detail };
         problem.Extensions["code"] = code;
         if (errors is not null)
             problem.Extensions["errors"] = errors;
+        foreach (var (name, value) in members ?? new Dictionary<string, object>())
+            problem.Extensions[name] = value;
         return TypedResults.Problem(problem);
     }
 

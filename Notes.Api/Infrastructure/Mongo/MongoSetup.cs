@@ -46,6 +46,10 @@ internal static class MongoSetup
             new CreateIndexModel<Throttle>(Builders<Throttle>.IndexKeys.Ascending(t => t.WindowEndsAt), new() { ExpireAfter = TimeSpan.Zero }));
         services.AddCollection<IdempotentRequest>(CollectionNames.IdempotentRequests,
             new CreateIndexModel<IdempotentRequest>(Builders<IdempotentRequest>.IndexKeys.Ascending(r => r.ExpiresAt), new() { ExpireAfter = TimeSpan.Zero }));
+        // One revision per version of a note, newest first; the owner leads, as in every query (and the shard key to come).
+        services.AddCollection<Revision>(CollectionNames.Revisions,
+            new CreateIndexModel<Revision>(
+                Builders<Revision>.IndexKeys.Ascending(r => r.OwnerId).Ascending(r => r.NoteId).Descending(r => r.Version), new() { Unique = true }));
 
         services.AddCollection<DataProtectionKey>(CollectionNames.DataProtectionKeys);
 

@@ -34,6 +34,7 @@ internal static class ApiDocument
                 tags["Auth"] = "Accounts, signing in and out, your sessions, and the bearer token every other call carries.";
                 tags["Account"] = "Your own account: what it holds, and changing its password.";
                 tags["Notes"] = "Your own notes: nobody else's are ever listed, read or changed.";
+                tags["Revisions"] = "The history of your own notes: the versions each change of a title or description replaced, to read and restore.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";
                 tags["Health"] = "Whether the service, and the database behind it, answer.";

@@ -6,10 +6,11 @@ namespace Notes.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Every problem answer as the document describes it: the one schema all error responses refer to. The answers themselves are
-/// made by <see cref="Problems"/>; this record only documents their shape, and is never sent.
+/// made by <see cref="Problems"/>; this record only documents their shape, and is never sent. A problem with members of its own
+/// (a 412's note as it is now) is documented by a record derived from it, which the document shows with these members and its own.
 /// </summary>
 [Description("An error answer (RFC 9457). Branch on code, never on the English detail.")]
-internal sealed record Problem(
+internal record Problem(
     [property: Description("Where HTTP defines the status: RFC 9110 (RFC 6585 for 429).")] string Type,
     [property: Description("The status's reason phrase.")] string Title,
     [property: Description("The HTTP status, as on the response.")] int Status,
@@ -21,16 +22,21 @@ internal sealed record Problem(
 {
     public const string ContentType = "application/problem+json";
 
-    /// <summary>The problem schema's <c>code</c> lists every code, and the schema shows a whole answer as its example.</summary>
+    /// <summary>
+    /// The <c>code</c> of the problem schema and of every schema derived from it (the document flattens them) lists every code, and
+    /// the problem schema shows a whole answer as its example.
+    /// </summary>
     public sealed class SchemaProcessor : ISchemaProcessor
     {
         public void Process(SchemaProcessorContext context)
         {
             // Also called for the reference that points at the schema, which has no properties of its own.
-            if (context.ContextualType.Type != typeof(Problem) || !context.Schema.Properties.TryGetValue("code", out var code))
+            if (!context.ContextualType.Type.IsAssignableTo(typeof(Problem)) || !context.Schema.Properties.TryGetValue("code", out var code))
                 return;
             foreach (var value in ProblemCodes.All)
                 code.Enumeration.Add(value);
+            if (context.ContextualType.Type != typeof(Problem))
+                return;
             context.Schema.Example = JObject.FromObject(new
             {
                 type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",

@@ -66,6 +66,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notes/{id}/revisions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version of one of your notes its current one
+         * @description Gives the note the title and description it had at that version, as a change of its own: a new version, updatedAt moves, and the version it replaces joins the history. Tags, pin and archive stay as they are. With If-Match, only while the note is at that version; without it, whatever the note holds now is replaced (and kept in the history).
+         */
+        post: operations["restoreRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the earlier versions of one of your notes, a page at a time, newest first
+         * @description Every change of a note's title or description keeps the version it replaced, up to Notes:MaxRevisionsPerNote of them (the oldest go first). Each is listed with its title, when it was written and its description's length; read one for its description. A note in the trash keeps its history. Someone else's note is not found, just as a missing one.
+         */
+        get: operations["listRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}/revisions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an earlier version of one of your notes
+         * @description The title and description one of your notes had at that version, and when it was written. Someone else's note is not found, just as a missing one.
+         */
+        get: operations["getRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes/{id}": {
         parameters: {
             query?: never;
@@ -485,6 +545,35 @@ export interface components {
             /** Format: int32 */
             count: number;
         };
+        /** @description A version conflict (412): the problem, and the note as it is now (current), as GET /api/notes/{id} answers it; its version is the ETag to send next. */
+        VersionConflictProblem: {
+            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
+            type: string;
+            /** @description The status's reason phrase. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, as on the response.
+             */
+            status: number;
+            /** @description What went wrong, in words for a person; it may change. */
+            detail?: string | null;
+            /** @description The path of the request. */
+            instance: string;
+            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
+            traceId: string;
+            /**
+             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
+             * @enum {string}
+             */
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
+            errors: components["schemas"]["FieldError"][];
+            current: components["schemas"]["NoteResponse"];
+        };
+        RenameTagBody: {
+            name: string;
+        };
         NoteResponse: {
             id: string;
             title: string;
@@ -503,8 +592,31 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        RenameTagBody: {
-            name: string;
+        ListRevisionsResponse: {
+            items: components["schemas"]["RevisionSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
+        };
+        RevisionSummary: {
+            /** Format: int32 */
+            version: number;
+            title: string;
+            /** Format: date-time */
+            savedAt: string;
+            /** Format: int32 */
+            length: number;
+        };
+        GetRevisionResponse: {
+            /** Format: int32 */
+            version: number;
+            title: string;
+            description: string;
+            /** Format: date-time */
+            savedAt: string;
         };
         UpdateNoteRequest: {
             title: string;
@@ -869,6 +981,237 @@ export interface operations {
             };
         };
     };
+    restoreRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412, with the note as it is now, and nothing changes. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+                /** @description The version of the note the revision was: as the list of its revisions gives it. */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note with the restored title and description, with its new version as ETag. */
+            200: {
+                headers: {
+                    /**
+                     * @description The note's version as an entity tag ("<version>"): send it back as If-Match to update only that version.
+                     * @example "3"
+                     */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such note among yours, or no such revision of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The note is in the trash: restore it from there first; nothing changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VersionConflictProblem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRevisions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the note's revisions, newest first, and how many it has. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRevisionsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such note among yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version of the note the revision was: as the list of its revisions gives it. */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetRevisionResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such note among yours, or no such revision of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getNote: {
         parameters: {
             query?: never;
@@ -941,7 +1284,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412, with the note as it is now, and nothing changes. */
                 "If-Match"?: string | null;
             };
             path: {
@@ -1005,13 +1348,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current; nothing changed. */
+            /** @description If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current). */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VersionConflictProblem"];
                 };
             };
             /** @description The request body is over the limit. */
@@ -1112,7 +1455,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412 and nothing changes. */
+                /** @description The note's ETag as you last read it ("<version>", such as "3"), or * for any version. When the note has changed since, the answer is 412, with the note as it is now, and nothing changes. */
                 "If-Match"?: string | null;
             };
             path: {
@@ -1177,13 +1520,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match names a version that is no longer current; nothing changed. */
+            /** @description If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current). */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VersionConflictProblem"];
                 };
             };
             /** @description The request body is over the limit. */
@@ -1342,9 +1685,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description You already keep as many notes as one user may, and nothing was added; or the first request with this Idempotency-Key is still running. */
+            /** @description You already keep as many notes as one user may, and nothing was added; or the first request with this Idempotency-Key is still running: Retry-After then says when a retry may take over from it. */
             409: {
                 headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

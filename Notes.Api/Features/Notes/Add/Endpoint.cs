@@ -26,10 +26,11 @@ internal sealed class Endpoint(Data data, IdempotencyKeys idempotency, IOptions<
                 $"{IdempotencyKeys.MaxKeyLength} characters. Send the same key and body again to retry an add whose answer you did not " +
                 "get (a timeout, a 503): for a day you get the first answer again, and never a second note.";
             s.Responses[StatusCodes.Status409Conflict] = "You already keep as many notes as one user may, and nothing was added; or the first " +
-                "request with this Idempotency-Key is still running.";
+                "request with this Idempotency-Key is still running: Retry-After then says when a retry may take over from it.";
             s.Responses[StatusCodes.Status422UnprocessableEntity] = "This Idempotency-Key came before with another body; nothing was added.";
             s.ResponseHeaders.Add(new(StatusCodes.Status201Created, "Location") { Description = "The note's address.", Example = "/api/notes/6650f1c2a3b4c5d6e7f80912" });
             s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status201Created));
+            s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status409Conflict));
         });
     }
 
@@ -39,7 +40,7 @@ internal sealed class Endpoint(Data data, IdempotencyKeys idempotency, IOptions<
         var note = NoteOf(req, now);
         if (req.IdempotencyKey is { } key)
         {
-            var claim = await idempotency.BeginAsync(req.UserId, key, Fingerprint(note), ct);
+            var claim = await idempotency.BeginAsync(HttpContext, req.UserId, key, Fingerprint(note), ct);
             if (claim.Refusal is not null || claim.Answered is not null)
             {
                 await (claim.Refusal is { } refusal ? Send.ResultAsync(refusal) : SendCreatedAsync(BsonSerializer.Deserialize<NoteResponse>(claim.Answered), ct));

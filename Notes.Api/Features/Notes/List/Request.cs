@@ -6,11 +6,9 @@ namespace Notes.Api.Features.Notes.List;
 /// <param name="Sort">updatedAt, createdAt or title; without it, the trash is sorted by when each note went there.</param>
 /// <param name="Order">desc or asc.</param>
 internal sealed record Request(
-    string? Search = null, string View = "active", string? Tag = null, int Page = 1, int PageSize = 20, string? Sort = null, string Order = "desc")
+    string? Search = null, string View = "active", string? Tag = null, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Sort = null, string Order = "desc")
     : SignedInRequest
 {
-    public const int MaxPageSize = 100;
-
     internal sealed class Validator : Validator<Request>
     {
         public Validator()
@@ -19,9 +17,8 @@ internal sealed record Request(
             RuleFor(r => r.View).Must(Data.Views.Contains).WithMessage("View must be one of: active, archived, trash.");
             RuleFor(r => r.Tag)
                 .Must(tag => tag is null || Notes.Tag.Flaw(Notes.Tag.Normalize(tag)) is null).WithMessage("Tag is not a valid tag.");
-            // The upper bound keeps (page - 1) * pageSize inside an int.
-            RuleFor(r => r.Page).InclusiveBetween(1, int.MaxValue / MaxPageSize).WithMessage("Page must be 1 or more.");
-            RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"PageSize must be between 1 and {MaxPageSize}.");
+            RuleFor(r => r.Page).MustBeAPage();
+            RuleFor(r => r.PageSize).MustBeAPageSize();
             RuleFor(r => r.Sort).Must(sort => sort is null || Data.SortFields.Contains(sort)).WithMessage("Sort must be one of: updatedAt, createdAt, title.");
             RuleFor(r => r.Order).Must(Data.SortOrders.ContainsKey).WithMessage("Order must be asc or desc.");
         }

@@ -13,7 +13,8 @@ internal sealed class Endpoint(NoteWriter writer, IOptions<NotesOptions> options
             .ClearDefaultAccepts()
             .Accepts<Request>("application/merge-patch+json", "application/json")
             .ProducesProblems(
-                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType));
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType)
+            .ProducesVersionConflict());
         Summary(s =>
         {
             s.Summary = "Change some of one of your notes";
@@ -23,11 +24,11 @@ internal sealed class Endpoint(NoteWriter writer, IOptions<NotesOptions> options
                 "A note in the trash changes only by being restored. Only title, description and tags move updatedAt. With If-Match, " +
                 "only while the note is at that version; without it, the last write wins.";
             s.Params[nameof(Request.IfMatch)] = "The note's ETag as you last read it (\"<version>\", such as \"3\"), or * for any version. " +
-                "When the note has changed since, the answer is 412 and nothing changes.";
+                "When the note has changed since, the answer is 412, with the note as it is now, and nothing changes.";
             s.Responses[StatusCodes.Status200OK] = "The changed note, with its new version as ETag.";
             s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
             s.Responses[StatusCodes.Status409Conflict] = "The note is in the trash and the patch does not restore it; nothing changed.";
-            s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed.";
+            s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current).";
             s.Responses[StatusCodes.Status415UnsupportedMediaType] = "The body is not JSON: send it as application/merge-patch+json or application/json.";
             s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status200OK));
         });

@@ -7,18 +7,19 @@ internal sealed class Endpoint(NoteWriter writer) : Endpoint<Request, NoteRespon
         Put("{id}");
         Group<NotesGroup>();
         Description(d => d.ProducesProblems(
-            StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status415UnsupportedMediaType));
+            StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType)
+            .ProducesVersionConflict());
         Summary(s =>
         {
             s.Summary = "Rewrite one of your notes";
             s.Description = "Replaces the title (trimmed) and the description, leaving the rest of the note as it is. With If-Match, only while the note is at that version; " +
                 "without it, the last write wins.";
             s.Params[nameof(Request.IfMatch)] = "The note's ETag as you last read it (\"<version>\", such as \"3\"), or * for any version. " +
-                "When the note has changed since, the answer is 412 and nothing changes.";
+                "When the note has changed since, the answer is 412, with the note as it is now, and nothing changes.";
             s.Responses[StatusCodes.Status200OK] = "The updated note, with its new version as ETag.";
             s.Responses[StatusCodes.Status404NotFound] = "No such note among yours.";
             s.Responses[StatusCodes.Status409Conflict] = "The note is in the trash: restore it first; nothing changed.";
-            s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed.";
+            s.Responses[StatusCodes.Status412PreconditionFailed] = "If-Match names a version that is no longer current; nothing changed. The answer holds the note as it is now (current).";
             s.ResponseHeaders.Add(NotesGroup.ETagHeader(StatusCodes.Status200OK));
         });
     }
