@@ -10,15 +10,15 @@ using Notes.Api.Entities;
 namespace Notes.Api.Tests.Infrastructure;
 
 /// <summary>
-/// What no answer may ever hold, whatever was asked: a password hash, a stored record, a session id (but one's own, in the list of
-/// one's sessions), someone else's id, or the raw User-Agent a session was described from.
+/// What no answer may ever hold, whatever was asked: a password hash, a stored TOTP secret or recovery code hash, a stored record, a
+/// session id (but one's own, in the list of one's sessions), someone else's id, or the raw User-Agent a session was described from.
 /// </summary>
 public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     /// <summary>The stored field names an answer uses on purpose, for what the API chooses to tell its caller.</summary>
     static readonly string[] AnsweredFieldNames =
         ["username", "title", "description", "pinned", "tags", "archived", "trashedAt", "purgeAt", "createdAt", "updatedAt", "version", "expiresAt",
-            "count", "client", "clientAddress", "savedAt", "length"];
+            "count", "client", "clientAddress", "savedAt", "length", "secret", "recoveryCodes"];
 
     /// <summary>Sent by every request of the walk: a real browser's header with a marker no description may repeat.</summary>
     const string UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 DisclosureProbe/7.3";
@@ -56,6 +56,8 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
                 ("a bcrypt hash", "$2"), ("the other user's id", other.Id), ("the raw User-Agent", "DisclosureProbe"), ("the raw User-Agent", "Gecko/"),
             };
             forbidden.AddRange(users.SelectMany(u => new[] { ("a password salt", u.PasswordHash[7..29]), ("a password digest", u.PasswordHash[29..]) }));
+            forbidden.AddRange(users.Select(u => ("a stored TOTP secret", u.TwoFactor!.Secret)));
+            forbidden.AddRange(users.SelectMany(u => u.TwoFactor!.RecoveryCodes.Keys.Select(hash => ("a recovery code's hash", hash))));
             forbidden.AddRange(sessionIds.Where(s => s.Owner == other).Select(s => ("the other user's session id", s.Id)));
             var ownSessionIds = sessionIds.Where(s => s.Owner == party).Select(s => s.Id).ToList();
             forbidden.AddRange(other.Tokens.Select(t => ("the other user's token", t.Split('.')[2])));
@@ -171,6 +173,46 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         party.Tokens.Add((await back.JsonAsync())["token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, (await Recording(party, party.Tokens[^1]).PostAsync("/api/auth/logout-all", null)).StatusCode);
+
+        await WalkTwoStepSignInAsync(party);
+        await WalkAccountDeletionAsync(party);
+    }
+
+    /// <summary>Two-step sign-in turned on, used, turned off, and left on with a second secret, whose stored form no answer may hold.</summary>
+    async Task WalkTwoStepSignInAsync(Party party)
+    {
+        await SignInAsync(party);
+        var user = party.User(Recording(party, party.Tokens[^1]));
+        Assert.Equal(HttpStatusCode.Conflict, (await user.EnableTwoFactorAsync("123456")).StatusCode);
+        var secret = (await (await user.SetUpTwoFactorAsync()).JsonAsync())["secret"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.EnableTwoFactorAsync("abcde-fghjk")).StatusCode);
+        var recoveryCodes = (await (await user.EnableTwoFactorAsync(api.CurrentCode(secret))).JsonAsync())["recoveryCodes"]!.AsArray();
+        Assert.Equal(HttpStatusCode.Conflict, (await user.SetUpTwoFactorAsync()).StatusCode);
+        var anonymous = Recording(party);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = Users.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = Users.Password, code = "abcde-fghjk" })).StatusCode);
+        var signedIn = await anonymous.PostAsJsonAsync("/api/auth/login", new { username = party.Username, password = Users.Password, code = recoveryCodes[0]!.GetValue<string>() });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        party.Tokens.Add((await signedIn.JsonAsync())["token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await user.DisableTwoFactorAsync("a guess at it", api.NextCode(secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await user.DisableTwoFactorAsync(Users.Password, api.NextCode(secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await user.DisableTwoFactorAsync(Users.Password, api.NextCode(secret))).StatusCode);
+        var again = (await (await user.SetUpTwoFactorAsync()).JsonAsync())["secret"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await user.EnableTwoFactorAsync(api.CurrentCode(again))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/account")).StatusCode);
+    }
+
+    /// <summary>An account of the party's own making deleted, refused first for a wrong password.</summary>
+    async Task WalkAccountDeletionAsync(Party party)
+    {
+        var anonymous = Recording(party);
+        var username = Users.NewName();
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("/api/auth/register", new { username, password = Users.Password })).StatusCode);
+        var signedIn = await anonymous.PostAsJsonAsync("/api/auth/login", new { username, password = Users.Password });
+        var doomed = new TestUser("", username, Users.Password, "", Recording(party, (await signedIn.JsonAsync())["token"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await doomed.DeleteAccountAsync(new { password = "a guess at it" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await doomed.DeleteAccountAsync(new { password = Users.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await doomed.Client.GetAsync("/api/account")).StatusCode);
     }
 
     const string ChangedPassword = "a changed horse battery staple";
@@ -185,9 +227,12 @@ public sealed class DisclosureTests(ApiFactory api) : IClassFixture<ApiFactory>
         party.Tokens.Add((await signedIn.JsonAsync())["token"]!.GetValue<string>());
     }
 
-    /// <summary>Every element name the app stores (users, sessions, notes, sign-in throttles, revisions) that no answer uses on purpose.</summary>
+    /// <summary>
+    /// Every element name the app stores (users and their two-step state, sessions, notes, sign-in throttles, revisions, keys) that
+    /// no answer uses on purpose.
+    /// </summary>
     static IEnumerable<string> StoredOnlyFieldNames() =>
-        new[] { typeof(User), typeof(Session), typeof(Note), typeof(Throttle), typeof(Revision) }
+        new[] { typeof(User), typeof(TwoFactor), typeof(Session), typeof(Note), typeof(Throttle), typeof(Revision), typeof(DataProtectionKey) }
             .SelectMany(type => BsonClassMap.LookupClassMap(type).AllMemberMaps.Select(m => m.ElementName))
             .Except(AnsweredFieldNames);
 

@@ -69,6 +69,58 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
             user.Client.PutAsJsonAsync("/api/account/password", new { currentPassword = user.Password, newPassword = "a different horse battery staple" })));
     }
 
+    /// <summary>The session check and the pending secret kept. Data Protection reads its key ring once, then keeps it: warmed first.</summary>
+    [Fact]
+    public async Task Setting_up_two_step_sign_in_costs_two_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        await user.SetUpTwoFactorAsync();
+
+        Assert.Equal(2, await CommandsDuringAsync(user.SetUpTwoFactorAsync));
+    }
+
+    /// <summary>The session check, the pending secret read, and two-step sign-in turned on with the recovery codes in one update.</summary>
+    [Fact]
+    public async Task Turning_two_step_sign_in_on_costs_three_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var secret = (await (await user.SetUpTwoFactorAsync()).JsonAsync())["secret"]!.GetValue<string>();
+
+        Assert.Equal(3, await CommandsDuringAsync(() => user.EnableTwoFactorAsync(api.CurrentCode(secret))));
+    }
+
+    /// <summary>The sign-in limit's count (a delete of a passed window, then the count); the account; the code spent; the count forgiven; the session.</summary>
+    [Fact]
+    public async Task Signing_in_with_a_code_costs_six_database_commands()
+    {
+        var twoFactor = await api.TwoFactorUserAsync();
+
+        Assert.Equal(6, await CommandsDuringAsync(() => api.LoginAsync(twoFactor.User.Username, twoFactor.User.Password, api.NextCode(twoFactor.Secret))));
+    }
+
+    /// <summary>The session check; the sign-in limit's count (two); the password and two-step state; the code spent; the count forgiven; the update.</summary>
+    [Fact]
+    public async Task Turning_two_step_sign_in_off_costs_seven_database_commands()
+    {
+        var twoFactor = await api.TwoFactorUserAsync();
+
+        Assert.Equal(7, await CommandsDuringAsync(() => twoFactor.User.DisableTwoFactorAsync(twoFactor.User.Password, api.NextCode(twoFactor.Secret))));
+    }
+
+    /// <summary>
+    /// The session check; the sign-in limit's count (two); the password; the count forgiven; the mark; then for each collection a user
+    /// owns, a read of a batch of ids and a delete when there were any (here one note and one session); the user. A fixed cost per
+    /// collection and per hundred documents, paid once in an account's life.
+    /// </summary>
+    [Fact]
+    public async Task Deleting_an_account_with_a_note_costs_fourteen_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        await user.AddNoteAsync("a note");
+
+        Assert.Equal(14, await CommandsDuringAsync(() => user.DeleteAccountAsync(new { password = user.Password })));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?search=note&sort=title&order=asc&page=2&pageSize=2")]

@@ -35,12 +35,19 @@ public static class HttpAssertions
     /// <summary>The codes a problem of each status may carry: the table in the README.</summary>
     static readonly Dictionary<HttpStatusCode, string[]> CodesOf = new()
     {
-        [HttpStatusCode.BadRequest] = [ProblemCodes.ValidationFailed, ProblemCodes.WrongPassword, ProblemCodes.BadRequest],
+        [HttpStatusCode.BadRequest] = [ProblemCodes.ValidationFailed, ProblemCodes.WrongPassword, ProblemCodes.InvalidCode, ProblemCodes.BadRequest],
         [HttpStatusCode.Unauthorized] =
-            [ProblemCodes.AuthRequired, ProblemCodes.InvalidToken, ProblemCodes.TokenExpired, ProblemCodes.TokenRevoked, ProblemCodes.InvalidCredentials],
+        [
+            ProblemCodes.AuthRequired, ProblemCodes.InvalidToken, ProblemCodes.TokenExpired, ProblemCodes.TokenRevoked, ProblemCodes.InvalidCredentials,
+            ProblemCodes.TwoFactorRequired, ProblemCodes.InvalidCode,
+        ],
         [HttpStatusCode.NotFound] = [ProblemCodes.NotFound, ProblemCodes.RouteNotFound],
         [HttpStatusCode.MethodNotAllowed] = [ProblemCodes.MethodNotAllowed],
-        [HttpStatusCode.Conflict] = [ProblemCodes.UsernameTaken, ProblemCodes.QuotaReached, ProblemCodes.NoteInTrash, ProblemCodes.IdempotencyKeyInProgress],
+        [HttpStatusCode.Conflict] =
+        [
+            ProblemCodes.UsernameTaken, ProblemCodes.QuotaReached, ProblemCodes.NoteInTrash, ProblemCodes.IdempotencyKeyInProgress,
+            ProblemCodes.TwoFactorAlreadyEnabled, ProblemCodes.TwoFactorNotSetUp, ProblemCodes.TwoFactorNotEnabled,
+        ],
         [HttpStatusCode.UnprocessableEntity] = [ProblemCodes.IdempotencyKeyReused],
         [HttpStatusCode.PreconditionFailed] = [ProblemCodes.VersionConflict],
         [HttpStatusCode.RequestEntityTooLarge] = [ProblemCodes.BodyTooLarge],

@@ -2,7 +2,9 @@ namespace Notes.Api.Features;
 
 /// <summary>
 /// Registers every slice's <c>Data</c> class (its own MongoDB queries) by convention, so adding a slice touches no shared file;
-/// and what the slices of an area share: the not-found answer and the one way to change a note, a note's history as it is shown, and the one way to rewrite a tag.
+/// and what the slices of an area share: the not-found answer and the one way to change a note, a note's history as it is shown,
+/// the one way to rewrite a tag; the proof a grave account change asks for, and what an account owns, with the sweep that
+/// finishes interrupted deletions.
 /// </summary>
 internal static class SliceData
 {
@@ -18,6 +20,9 @@ internal static class SliceData
         // A singleton: the trash's purge job, one itself, uses it too.
         services.AddSingleton<Notes.NoteRemoval>();
         services.AddScoped<Tags.TagRewriter>();
+        services.AddScoped<Account.Reauthentication>();
+        services.AddSingleton<Account.AccountData>();
+        services.AddHostedService<Account.AccountDeletionSweep>();
         return services;
     }
 }

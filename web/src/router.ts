@@ -25,6 +25,7 @@ export const router = createRouter({
       component: () => import('@/pages/NotesPage.vue'),
       meta: { requiresAuth: true, title, view: view as NoteView },
     })),
+    { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue'), meta: { requiresAuth: true, title: 'Settings' } },
     { path: '/:pathMatch(.*)*', redirect: '/notes' },
   ],
 });

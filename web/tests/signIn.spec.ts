@@ -36,6 +36,22 @@ describe('sign-in', () => {
     expect(await signIn({ username: 'a'.repeat(40), password: 'secret123' })).toEqual({ message: null, fields: { username: 'Too long.' } });
   });
 
+  it('asks for the second step when the API says two-step sign-in is on, and signs in with the code sent after', async () => {
+    const requests = fakeServer(problem(401, 'two_factor_required', 'Two-step sign-in is on: send a code too.'), Response.json(issued));
+
+    expect(await signIn({ username: 'alice', password: 'secret123' })).toEqual({ message: null, fields: {}, needsCode: true });
+    expect(session.signedIn.value).toBe(false);
+    expect(await signIn({ username: 'alice', password: 'secret123' }, '123456')).toBeNull();
+
+    expect(await requests[1]!.json()).toEqual({ username: 'alice', password: 'secret123', code: '123456' });
+    expect(session.signedIn.value).toBe(true);
+  });
+
+  it('says a wrong code was refused, in the API’s words', async () => {
+    fakeServer(problem(401, 'invalid_code', 'The code is wrong or has been used.'));
+    expect(await signIn({ username: 'alice', password: 'secret123' }, '000000')).toEqual({ message: 'The code is wrong or has been used.', fields: {} });
+  });
+
   it('explains an unreachable server', async () => {
     fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(await signIn({ username: 'alice', password: 'secret123' })).toEqual({ message: networkErrorMessage, fields: {} });

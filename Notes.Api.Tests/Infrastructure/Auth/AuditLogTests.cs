@@ -140,6 +140,60 @@ public sealed class AuditLogTests(AuditLogTests.Factory api) : IClassFixture<Aud
         Assert.DoesNotContain(api.Entries, e => e.EventId.Id == 1008 && Equals(e.Fields["UserId"], user.Id));
     }
 
+    [Fact]
+    public async Task Turning_two_step_sign_in_on_and_off_is_audited_with_the_user()
+    {
+        var user = await api.SignedInUserAsync();
+        var secret = (await (await user.SetUpTwoFactorAsync()).JsonAsync())["secret"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, (await FromClientAsync(user.Client, HttpMethod.Post, "/api/account/two-factor/enable", new { code = api.CurrentCode(secret) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await FromClientAsync(user.Client, HttpMethod.Delete, "/api/account/two-factor",
+            new { password = user.Password, code = api.NextCode(secret) })).StatusCode);
+
+        Audited(1010, "TwoFactorEnabled", LogLevel.Information, user.Id);
+        Audited(1011, "TwoFactorDisabled", LogLevel.Information, user.Id);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_and_a_recovery_code_at_sign_in_are_audited_with_the_user()
+    {
+        var twoFactor = await api.TwoFactorUserAsync();
+        var (username, password) = (twoFactor.User.Username, twoFactor.User.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username, password, code = "abcde-fghjk" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await FromClientAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/login", new { username, password, code = twoFactor.RecoveryCodes[0] })).StatusCode);
+
+        Audited(1013, "TwoFactorRefused", LogLevel.Warning, twoFactor.User.Id);
+        Audited(1012, "RecoveryCodeUsed", LogLevel.Warning, twoFactor.User.Id);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_is_audited_with_the_user_and_their_name_and_a_wrong_password_as_refused()
+    {
+        var user = await api.SignedInUserAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await FromClientAsync(user.Client, HttpMethod.Delete, "/api/account", new { password = "wrong password" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await FromClientAsync(user.Client, HttpMethod.Delete, "/api/account", new { password = user.Password })).StatusCode);
+
+        Assert.Equal("Deleting the account", Audited(1015, "AccountChangeRefused", LogLevel.Warning, user.Id).Fields["Change"]);
+        Assert.Equal(user.Username, Audited(1014, "AccountDeleted", LogLevel.Information, user.Id).Fields["Username"]);
+    }
+
+    [Fact]
+    public async Task No_log_entry_holds_a_TOTP_secret_or_a_code()
+    {
+        var twoFactor = await api.TwoFactorUserAsync();
+        var (user, secret) = (twoFactor.User, twoFactor.Secret);
+        var code = api.NextCode(secret);
+        await api.LoginAsync(user.Username, user.Password, code);
+        await api.LoginAsync(user.Username, user.Password, code);
+        await api.LoginAsync(user.Username, user.Password, twoFactor.RecoveryCodes[0]);
+        await user.DeleteAccountAsync(new { password = user.Password, code = twoFactor.RecoveryCodes[1] });
+
+        string[] secrets = [secret, code, .. twoFactor.RecoveryCodes, .. twoFactor.RecoveryCodes.Select(c => c.Replace("-", "", StringComparison.Ordinal))];
+        Assert.All(api.Entries, entry => Assert.All(secrets, s => Assert.DoesNotContain(s, entry.AllText, StringComparison.OrdinalIgnoreCase)));
+    }
+
     // The registration throttle's event (1006) is proved where the limit is reached: RegisterThrottleTests.
 
     [Theory]

@@ -15,12 +15,19 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 /// </summary>
 public sealed class SessionCheckTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    /// <summary>The stored names the check's query is written with (BSON, built once) are the names the driver maps the entities to.</summary>
+    /// <summary>
+    /// The stored names the check's query is written with (BSON, built once), and those the two-step codes are spent by, are the
+    /// names the driver maps the entities to.
+    /// </summary>
     [Theory]
     [InlineData(typeof(Session), nameof(Session.Id), "_id")]
     [InlineData(typeof(Session), nameof(Session.UserId), "userId")]
     [InlineData(typeof(Session), nameof(Session.ExpiresAt), "expiresAt")]
     [InlineData(typeof(User), nameof(User.Id), "_id")]
+    [InlineData(typeof(User), nameof(User.DeletingSince), "deletingSince")]
+    [InlineData(typeof(User), nameof(User.TwoFactor), "twoFactor")]
+    [InlineData(typeof(TwoFactor), nameof(TwoFactor.LastUsedStep), "lastUsedStep")]
+    [InlineData(typeof(TwoFactor), nameof(TwoFactor.RecoveryCodes), "recoveryCodes")]
     public void The_session_query_names_the_fields_as_they_are_stored(Type entity, string member, string storedName)
     {
         _ = api.Service<IMongoClient>(); // the app's conventions are registered with its client

@@ -3,12 +3,12 @@ using Notes.Api.Infrastructure.Telemetry;
 namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>
-/// The security audit trail: who signed in or out, ended a session or changed their password, who was refused or throttled, and
-/// who asked for a note that is someone else's.
+/// The security audit trail: who signed in or out, ended a session, changed their password, turned two-step sign-in on or off or
+/// deleted their account, who was refused or throttled, and who asked for a note that is someone else's.
 /// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
 /// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
-/// or a token; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json). Sign-ins and throttles are also
-/// counted here, for the metrics (<see cref="NotesMetrics"/>); their event names stay the public methods' names.
+/// or a token, a TOTP secret or a code; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json). Sign-ins and
+/// throttles are also counted here, for the metrics (<see cref="NotesMetrics"/>); their event names stay the public methods' names.
 /// </summary>
 internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics)
 {
@@ -72,6 +72,28 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
     /// <summary>A password change with a wrong current password: it counts toward the failed sign-in limit.</summary>
     [LoggerMessage(1009, LogLevel.Warning, "Password change refused for user {UserId} from {ClientAddress}: wrong current password")]
     public partial void PasswordChangeRefused(string userId, string clientAddress);
+
+    [LoggerMessage(1010, LogLevel.Information, "User {UserId} turned two-step sign-in on from {ClientAddress}")]
+    public partial void TwoFactorEnabled(string userId, string clientAddress);
+
+    [LoggerMessage(1011, LogLevel.Information, "User {UserId} turned two-step sign-in off from {ClientAddress}")]
+    public partial void TwoFactorDisabled(string userId, string clientAddress);
+
+    /// <summary>A recovery code stood in for the authenticator app, and is now spent.</summary>
+    [LoggerMessage(1012, LogLevel.Warning, "User {UserId} used a recovery code from {ClientAddress}")]
+    public partial void RecoveryCodeUsed(string userId, string clientAddress);
+
+    /// <summary>A wrong, used or missing second-step code (at sign-in, or to turn two-step sign-in off or delete the account).</summary>
+    [LoggerMessage(1013, LogLevel.Warning, "Two-step code refused for user {UserId} from {ClientAddress}")]
+    public partial void TwoFactorRefused(string userId, string clientAddress);
+
+    /// <summary>The account and everything it owned are gone; <paramref name="username"/> may be registered again.</summary>
+    [LoggerMessage(1014, LogLevel.Information, "User {UserId} ({Username}) deleted their account from {ClientAddress}")]
+    public partial void AccountDeleted(string userId, string username, string clientAddress);
+
+    /// <summary>A wrong password to turn two-step sign-in off or to delete the account: it counts toward the failed sign-in limit.</summary>
+    [LoggerMessage(1015, LogLevel.Warning, "{Change} refused for user {UserId} from {ClientAddress}: wrong password")]
+    public partial void AccountChangeRefused(string change, string userId, string clientAddress);
 
     /// <summary>The caller was answered 404 for a note that exists: it belongs to someone else.</summary>
     [LoggerMessage(1100, LogLevel.Warning, "User {UserId} from {ClientAddress} asked for note {NoteId}, which is someone else's")]

@@ -35,6 +35,8 @@ internal static class AuthSetup
         services.AddScoped<SessionIssuer>();
         services.AddScoped<Throttles>();
         services.AddScoped<SignInLimit>();
+        TwoFactorSecrets.AddTo(services);
+        services.AddScoped<TwoFactorCodes>();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>
 /// Global pre-processor on every endpoint that is not anonymous. The JWT handler has already proved the token genuine;
-/// this proves it still stands: its session exists for its user, has not expired, and the user still exists.
+/// this proves it still stands: its session exists for its user, has not expired, and the user still exists (and is not being deleted).
 /// It costs one database round trip per request.
 /// </summary>
 internal sealed class SessionCheck : IGlobalPreProcessor
@@ -68,7 +68,13 @@ internal sealed class SessionCheck : IGlobalPreProcessor
             { "from", CollectionNames.Users },
             { "localField", "userId" },
             { "foreignField", "_id" },
-            { "pipeline", new BsonArray { new BsonDocument("$project", new BsonDocument("_id", 1)) } },
+            // A user whose deletion has begun is as good as gone: every token of theirs is refused from that moment.
+            { "pipeline", new BsonArray
+                {
+                    new BsonDocument("$match", new BsonDocument("deletingSince", new BsonDocument("$exists", false))),
+                    new BsonDocument("$project", new BsonDocument("_id", 1)),
+                }
+            },
             { "as", "user" },
         });
         static readonly BsonDocument UserExists = new("$match", new BsonDocument("user", new BsonDocument("$ne", new BsonArray())));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Notes.Api.Infrastructure.Auth;
@@ -32,6 +33,9 @@ internal sealed class SignInLimit(Throttles throttles, IOptions<AuthOptions> opt
 
     /// <summary>The password was right: the attempts counted so far are forgiven.</summary>
     public Task ClearAsync(HttpContext http, string username, CancellationToken ct) => throttles.ForgetAsync(KeyOf(http, username), ct);
+
+    /// <summary>A pattern for the ids of the counts kept for a username, from any address: what deleting the account removes.</summary>
+    public static string KeysPatternOf(string username) => $"^login\\|[^|]*\\|{Regex.Escape(User.KeyOf(username))}$";
 
     static string KeyOf(HttpContext http, string username) => $"login|{http.ClientAddress()}|{User.KeyOf(username)}";
 }

@@ -12,6 +12,11 @@ internal static class ProblemCodes
     public const string TokenRevoked = "token_revoked";
     public const string InvalidCredentials = "invalid_credentials";
     public const string WrongPassword = "wrong_password";
+    public const string TwoFactorRequired = "two_factor_required";
+    public const string InvalidCode = "invalid_code";
+    public const string TwoFactorAlreadyEnabled = "two_factor_already_enabled";
+    public const string TwoFactorNotSetUp = "two_factor_not_set_up";
+    public const string TwoFactorNotEnabled = "two_factor_not_enabled";
     public const string ValidationFailed = "validation_failed";
     public const string NotFound = "not_found";
     public const string VersionConflict = "version_conflict";
@@ -32,7 +37,8 @@ internal static class ProblemCodes
     /// <summary>Every code, in the order the README and the OpenAPI document list them.</summary>
     public static readonly string[] All =
     [
-        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, WrongPassword, ValidationFailed, NotFound, VersionConflict,
+        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, WrongPassword, TwoFactorRequired, InvalidCode,
+        TwoFactorAlreadyEnabled, TwoFactorNotSetUp, TwoFactorNotEnabled, ValidationFailed, NotFound, VersionConflict,
         NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];

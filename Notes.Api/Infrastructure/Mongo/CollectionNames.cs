@@ -7,7 +7,8 @@ internal static class CollectionNames
     public const string Notes = "notes";
     public const string Throttles = "throttles";
     public const string IdempotentRequests = "idempotentRequests";
+    public const string DataProtectionKeys = "dataProtectionKeys";
     public const string Revisions = "revisions";
 
-    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions, DataProtectionKeys];
 }

@@ -32,8 +32,10 @@ internal static class MongoSetup
         services.AddSingleton<MongoCommandCounter>();
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database));
 
+        // The deletion sweep looks for accounts whose deletion began a while ago: only those few carry the field.
         services.AddCollection<User>(CollectionNames.Users,
-            new CreateIndexModel<User>(Builders<User>.IndexKeys.Ascending(u => u.UsernameKey), new() { Unique = true }));
+            new CreateIndexModel<User>(Builders<User>.IndexKeys.Ascending(u => u.UsernameKey), new() { Unique = true }),
+            new CreateIndexModel<User>(Builders<User>.IndexKeys.Ascending(u => u.DeletingSince), new() { Sparse = true }));
         // TTL removal only tidies up: expiry is also enforced by time in every query, since the TTL monitor runs once a minute.
         // Sessions linger a minute past expiry so a token inside its clock skew still reads as expired, not revoked.
         services.AddCollection<Session>(CollectionNames.Sessions,
@@ -48,6 +50,8 @@ internal static class MongoSetup
         services.AddCollection<Revision>(CollectionNames.Revisions,
             new CreateIndexModel<Revision>(
                 Builders<Revision>.IndexKeys.Ascending(r => r.OwnerId).Ascending(r => r.NoteId).Descending(r => r.Version), new() { Unique = true }));
+
+        services.AddCollection<DataProtectionKey>(CollectionNames.DataProtectionKeys);
 
         services.AddHostedService<MongoIndexes>();
         services.AddHostedService<EmbeddedEngineWarning>();
@@ -82,6 +86,8 @@ internal static class MongoSetup
     static void AddCollection<TDocument>(this IServiceCollection services, string name, params CreateIndexModel<TDocument>[] indexes)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IMongoDatabase>().GetCollection<TDocument>(name));
-        services.AddSingleton(sp => new CollectionIndexes(ct => sp.GetRequiredService<IMongoCollection<TDocument>>().Indexes.CreateManyAsync(indexes, ct)));
+        // A collection with no index of its own (beyond _id) asks for none: createIndexes refuses an empty list.
+        if (indexes.Length > 0)
+            services.AddSingleton(sp => new CollectionIndexes(ct => sp.GetRequiredService<IMongoCollection<TDocument>>().Indexes.CreateManyAsync(indexes, ct)));
     }
 }

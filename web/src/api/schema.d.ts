@@ -333,7 +333,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in and receive a bearer token
-         * @description Answers a bearer token, for the Authorization header of every other call, and when its session ends. After too many failed attempts for one username from one address, sign-in is refused for a while.
+         * @description Answers a bearer token, for the Authorization header of every other call, and when its session ends. With two-step sign-in on, the right password alone answers 401 two_factor_required: send it again with code, a current code from the authenticator app (each is accepted once) or an unused recovery code (which is then spent). After too many failed attempts (wrong passwords and wrong codes alike) for one username from one address, sign-in is refused for a while.
          */
         post: operations["login"];
         delete?: never;
@@ -382,6 +382,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start turning two-step sign-in on: a new secret for an authenticator app
+         * @description Answers a new secret (160 bits, base32) to type into an authenticator app, its otpauth URI, and a QR code of that URI as SVG. Two-step sign-in is on only once a code from the app confirms it (enableTwoFactor). Setting up again replaces a secret not yet confirmed; the secret of two-step sign-in that is on is never shown again.
+         */
+        post: operations["setUpTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account": {
         parameters: {
             query?: never;
@@ -396,7 +416,51 @@ export interface paths {
         get: operations["getAccount"];
         put?: never;
         post?: never;
+        /**
+         * Delete your account and everything in it
+         * @description Needs the password, and a code when two-step sign-in is on (a current one from the authenticator app, or an unused recovery code). Removes the account, its notes, its sessions and everything else stored for it. From the moment it begins, the account cannot sign in and none of its tokens is accepted; should the removal be interrupted, it is finished within minutes. Once it is done, the username may be registered again. Wrong passwords and codes count toward the failed sign-in limit.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-step sign-in on, confirmed by a code from the authenticator app
+         * @description Needs a current code made from the secret that setting up answered. From then on, signing in asks for a code too. Answers ten recovery codes, each good for one sign-in without the app: they are shown this once.
+         */
+        post: operations["enableTwoFactor"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn two-step sign-in off
+         * @description Needs the password and a current code from the authenticator app, or an unused recovery code (which is then spent). From then on, the password alone signs in; the secret and the recovery codes are forgotten. Wrong passwords and codes count toward the failed sign-in limit, and past it the change is refused for a while.
+         */
+        delete: operations["disableTwoFactor"];
         options?: never;
         head?: never;
         patch?: never;
@@ -464,7 +528,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
         };
@@ -502,7 +566,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
             current: components["schemas"]["NoteResponse"];
@@ -613,6 +677,7 @@ export interface components {
         LoginRequest: {
             username: string;
             password: string;
+            code?: string | null;
         };
         ListSessionsResponse: {
             id: string;
@@ -624,6 +689,11 @@ export interface components {
             clientAddress: string;
             current: boolean;
         };
+        SetUpTwoFactorResponse: {
+            secret: string;
+            otpauthUri: string;
+            qrCodeSvg: string;
+        };
         GetAccountResponse: {
             id: string;
             username: string;
@@ -632,6 +702,20 @@ export interface components {
             twoFactorEnabled: boolean;
             /** Format: int64 */
             noteCount: number;
+        };
+        EnableTwoFactorResponse: {
+            recoveryCodes: string[];
+        };
+        EnableTwoFactorRequest: {
+            code: string;
+        };
+        DisableTwoFactorRequest: {
+            password: string;
+            code: string;
+        };
+        DeleteAccountRequest: {
+            password: string;
+            code?: string | null;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -2051,7 +2135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown username or wrong password (the same answer for both). */
+            /** @description Unknown username or wrong password, the same answer for both (invalid_credentials); the right password of an account with two-step sign-in on, without a code (two_factor_required) or with a wrong or used one (invalid_code). No token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2220,6 +2304,67 @@ export interface operations {
             };
         };
     };
+    setUpTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret; it is kept, encrypted, until a code confirms it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetUpTwoFactorResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Two-step sign-in is already on (two_factor_already_enabled); turn it off first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAccount: {
         parameters: {
             query?: never;
@@ -2250,6 +2395,269 @@ export interface operations {
             /** @description The request body is over the limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": components["schemas"]["DeleteAccountRequest"];
+                "application/json": components["schemas"]["DeleteAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password is wrong (wrong_password), the code is wrong, used or missing (invalid_code), or the password is missing (validation_failed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts for this username from this address; see Retry-After. */
+            429: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnableTwoFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description Two-step sign-in is on; the recovery codes, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnableTwoFactorResponse"];
+                };
+            };
+            /** @description The code is wrong (invalid_code), or missing (validation_failed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Two-step sign-in is already on (two_factor_already_enabled), or was not set up (two_factor_not_set_up). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": components["schemas"]["DisableTwoFactorRequest"];
+                "application/json": components["schemas"]["DisableTwoFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description Two-step sign-in is off. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password is wrong (wrong_password), the code is wrong or used (invalid_code), or either is missing (validation_failed). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Two-step sign-in is not on (two_factor_not_enabled). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts for this username from this address; see Retry-After. */
+            429: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -12,7 +12,7 @@ export interface IssuedToken {
   user: SessionUser;
 }
 
-export type EndReason = 'expired' | 'revoked' | 'signed-out' | 'signed-out-everywhere';
+export type EndReason = 'expired' | 'revoked' | 'signed-out' | 'signed-out-everywhere' | 'account-deleted';
 
 export interface Notice {
   tone: 'info' | 'warning';
@@ -24,6 +24,7 @@ const endNotices: Record<EndReason, Notice> = {
   revoked: { tone: 'warning', text: 'You have been signed out. Sign in again to continue.' },
   'signed-out': { tone: 'info', text: 'You have signed out.' },
   'signed-out-everywhere': { tone: 'info', text: 'You have been signed out on every device.' },
+  'account-deleted': { tone: 'info', text: 'Your account and everything in it have been deleted.' },
 };
 
 export interface SessionOptions {

@@ -19,7 +19,6 @@ internal sealed class Endpoint(Data data) : Endpoint<Request, Response>
     {
         var profile = await data.FindProfileAsync(req.UserId, ct);
         var noteCount = await data.CountKeptNotesAsync(req.UserId, ct);
-        // Two-step sign-in does not exist yet, so no account has it on.
-        await Send.OkAsync(new Response(profile.Id, profile.Username, profile.CreatedAt, TwoFactorEnabled: false, noteCount), ct);
+        await Send.OkAsync(new Response(profile.Id, profile.Username, profile.CreatedAt, TwoFactorEnabled: profile.TwoFactor is not null, noteCount), ct);
     }
 }

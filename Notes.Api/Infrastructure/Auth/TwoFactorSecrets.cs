@@ -1,0 +1,45 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace Notes.Api.Infrastructure.Auth;
+
+/// <summary>
+/// Encrypts TOTP secrets for storage with ASP.NET Core Data Protection (authenticated encryption, keys rotated by the framework),
+/// so a secret is never stored in plain text. The key ring lives in MongoDB (<see cref="MongoKeyRing"/>) and the application name
+/// is fixed, so every instance reads what any other wrote.
+/// </summary>
+internal sealed class TwoFactorSecrets(IDataProtectionProvider provider)
+{
+    const string Purpose = "NotesSlices.TwoFactor.v1";
+
+    readonly IDataProtector _protector = provider.CreateProtector(Purpose);
+
+    public string Protect(byte[] secret) => Convert.ToBase64String(_protector.Protect(secret));
+
+    public byte[] Unprotect(string stored) => _protector.Unprotect(Convert.FromBase64String(stored));
+
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("NotesSlices");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MongoKeyRing(sp.GetRequiredService<IMongoCollection<DataProtectionKey>>())));
+        services.AddSingleton<TwoFactorSecrets>();
+    }
+
+    /// <summary>
+    /// The key ring in the <c>dataProtectionKeys</c> collection. Data Protection reads it once and caches it (refreshing it within
+    /// a day, and at once when it meets a key it does not know), so this costs a round trip only now and then. Its calls are
+    /// synchronous because the framework's interface is.
+    /// </summary>
+    sealed class MongoKeyRing(IMongoCollection<DataProtectionKey> keys) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements() =>
+            [.. keys.Find(FilterDefinition<DataProtectionKey>.Empty).ToList().Select(k => XElement.Parse(k.Xml))];
+
+        public void StoreElement(XElement element, string friendlyName) =>
+            keys.InsertOne(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+    }
+}
