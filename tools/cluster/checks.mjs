@@ -71,15 +71,19 @@ await check("Two instances started at the same moment on an empty database come 
   await Promise.all([healthy(apiA), healthy(apiB), healthy(alone)]);
   const mongo = await MongoClient.connect(ENGINE_URI, { serverSelectionTimeoutMS: 10_000 });
   try {
+    // Some collections need no index but _id (the Data Protection key ring is read whole): the comparison is what counts,
+    // beside a proof that the instance alone did make indexes.
+    let madeAlone = 0;
     for (const name of collections) {
       const specs = async (database) =>
         (await mongo.db(database).collection(name).listIndexes().toArray())
           .map(({ v, ns, ...spec }) => JSON.stringify(spec))
           .sort();
       const [together, single] = [await specs("cluster"), await specs("cluster_alone")];
-      expect(single.length > 1, `${name} has no index but _id even on the instance started alone`);
+      madeAlone += Math.max(0, single.length - 1);
       expect(JSON.stringify(together) === JSON.stringify(single), `${name}: ${together.join(" ")} instead of ${single.join(" ")}`);
     }
+    expect(madeAlone > 0, "the instance started alone made no index but _id");
   } finally {
     await mongo.close();
     await terminate(alone);

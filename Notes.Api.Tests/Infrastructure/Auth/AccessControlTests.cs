@@ -102,9 +102,13 @@ public sealed partial class AccessControlTests(DashboardApi api) : IClassFixture
         || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
         || endpoint.Metadata.GetMetadata<EndpointDefinition>()?.AnonymousVerbs?.Contains(method) is true;
 
-    /// <summary>A request the route matches: every route parameter is a well-formed id, and a body is sent where one is expected.</summary>
+    /// <summary>
+    /// A request the route matches: every route parameter is a well-formed id (a number where the route asks for one), and a
+    /// body is sent where one is expected.
+    /// </summary>
     static HttpRequestMessage RequestTo(Route route) =>
-        new(new HttpMethod(route.Method == "*" ? "GET" : route.Method), "/" + RouteParameter().Replace(route.Pattern, ObjectId.GenerateNewId().ToString()))
+        new(new HttpMethod(route.Method == "*" ? "GET" : route.Method), "/" + RouteParameter().Replace(
+            route.Pattern, parameter => parameter.Value.EndsWith(":int}", StringComparison.Ordinal) ? "1" : ObjectId.GenerateNewId().ToString()))
         {
             Content = route.Method is "POST" or "PUT" or "PATCH" ? JsonContent.Create(new { }) : null,
         };
