@@ -41,12 +41,13 @@ public static class HttpAssertions
             ProblemCodes.AuthRequired, ProblemCodes.InvalidToken, ProblemCodes.TokenExpired, ProblemCodes.TokenRevoked, ProblemCodes.InvalidCredentials,
             ProblemCodes.TwoFactorRequired, ProblemCodes.InvalidCode,
         ],
+        [HttpStatusCode.Forbidden] = [ProblemCodes.InsufficientScope],
         [HttpStatusCode.NotFound] = [ProblemCodes.NotFound, ProblemCodes.RouteNotFound],
         [HttpStatusCode.MethodNotAllowed] = [ProblemCodes.MethodNotAllowed],
         [HttpStatusCode.Conflict] =
         [
             ProblemCodes.UsernameTaken, ProblemCodes.QuotaReached, ProblemCodes.NoteInTrash, ProblemCodes.IdempotencyKeyInProgress,
-            ProblemCodes.TwoFactorAlreadyEnabled, ProblemCodes.TwoFactorNotSetUp, ProblemCodes.TwoFactorNotEnabled,
+            ProblemCodes.TwoFactorAlreadyEnabled, ProblemCodes.TwoFactorNotSetUp, ProblemCodes.TwoFactorNotEnabled, ProblemCodes.TokenLimitReached,
         ],
         [HttpStatusCode.UnprocessableEntity] = [ProblemCodes.IdempotencyKeyReused],
         [HttpStatusCode.PreconditionFailed] = [ProblemCodes.VersionConflict],

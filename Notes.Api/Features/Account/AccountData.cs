@@ -24,6 +24,7 @@ internal sealed class AccountData(IMongoDatabase database, IMongoCollection<User
     [
         (CollectionNames.Notes, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
         (CollectionNames.Revisions, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
+        (CollectionNames.AccessTokens, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
         (CollectionNames.Sessions, user => Filter.Eq("userId", ObjectId.Parse(user.Id))),
         (CollectionNames.IdempotentRequests, user => Filter.Regex("_id", new BsonRegularExpression($"^{user.Id}:"))),
         (CollectionNames.Throttles, user => Filter.Regex("_id", new BsonRegularExpression(SignInLimit.KeysPatternOf(user.UsernameKey)))),

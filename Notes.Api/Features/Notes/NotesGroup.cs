@@ -1,7 +1,7 @@
 namespace Notes.Api.Features.Notes;
 
 /// <summary>Every notes endpoint: under <c>/api/notes</c>, tagged Notes, with the answers they all may give.</summary>
-internal sealed class NotesGroup() : ApiGroup("api/notes", "Notes", everyEndpointAsksTheDatabase: true)
+internal sealed class NotesGroup() : ApiGroup("api/notes", "Notes", everyEndpointAsksTheDatabase: true, acceptsAccessTokens: true)
 {
     /// <summary>The <c>ETag</c> a note comes with.</summary>
     public static ResponseHeader ETagHeader(int status) => new(status, "ETag")

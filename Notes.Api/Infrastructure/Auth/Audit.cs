@@ -95,6 +95,25 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
     [LoggerMessage(1015, LogLevel.Warning, "{Change} refused for user {UserId} from {ClientAddress}: wrong password")]
     public partial void AccountChangeRefused(string change, string userId, string clientAddress);
 
+    [LoggerMessage(1030, LogLevel.Information, "User {UserId} created access token {TokenId} ({Scope}) from {ClientAddress}")]
+    public partial void TokenCreated(string userId, string tokenId, string scope, string clientAddress);
+
+    [LoggerMessage(1031, LogLevel.Information, "User {UserId} revoked access token {TokenId} from {ClientAddress}")]
+    public partial void TokenRevoked(string userId, string tokenId, string clientAddress);
+
+    /// <summary>An unknown, revoked or expired access token was sent: it counts toward the address's limit of failed token attempts.</summary>
+    [LoggerMessage(1032, LogLevel.Warning, "Access token refused from {ClientAddress}")]
+    public partial void AccessTokenRefused(string clientAddress);
+
+    public void AccessTokenThrottled(string clientAddress, int retryAfterSeconds)
+    {
+        metrics.Throttled("access_token");
+        LogAccessTokenThrottled(clientAddress, retryAfterSeconds);
+    }
+
+    [LoggerMessage(1033, LogLevel.Warning, "Access tokens from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(AccessTokenThrottled))]
+    partial void LogAccessTokenThrottled(string clientAddress, int retryAfterSeconds);
+
     /// <summary>The caller was answered 404 for a note that exists: it belongs to someone else.</summary>
     [LoggerMessage(1100, LogLevel.Warning, "User {UserId} from {ClientAddress} asked for note {NoteId}, which is someone else's")]
     public partial void ForeignNoteRequested(string userId, string noteId, string clientAddress);

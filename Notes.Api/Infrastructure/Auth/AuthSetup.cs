@@ -20,7 +20,9 @@ internal static class AuthSetup
             .Validate(o => o.RegistrationsPerHour > 0, "Auth:RegistrationsPerHour must be positive")
             .ValidateOnStart();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // A bearer value starting nsp_ is a personal access token, anything else a session JWT: the default scheme picks the handler.
+        var authentication = services.AddAuthentication(AccessTokenAuthentication.BearerScheme).AddJwtBearer();
+        AccessTokenAuthentication.AddTo(authentication);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) =>
             {
@@ -29,6 +31,7 @@ internal static class AuthSetup
                 jwt.Events = new JwtBearerEvents { OnChallenge = ChallengeAsync };
             });
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AccessTokenScopes>();
 
         services.AddSingleton<Passwords>();
         services.AddSingleton<Audit>();

@@ -12,4 +12,7 @@ internal static class TokenClaims
     public const string Username = JwtRegisteredClaimNames.Name;
     public const string SessionId = JwtRegisteredClaimNames.Jti;
     public const string ExpiresAt = JwtRegisteredClaimNames.Exp;
+
+    /// <summary>A personal access token's scope (<see cref="AccessTokenScope"/>); a session carries none.</summary>
+    public const string Scope = "scope";
 }

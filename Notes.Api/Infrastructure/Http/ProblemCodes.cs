@@ -10,6 +10,7 @@ internal static class ProblemCodes
     public const string InvalidToken = "invalid_token";
     public const string TokenExpired = "token_expired";
     public const string TokenRevoked = "token_revoked";
+    public const string InsufficientScope = "insufficient_scope";
     public const string InvalidCredentials = "invalid_credentials";
     public const string WrongPassword = "wrong_password";
     public const string TwoFactorRequired = "two_factor_required";
@@ -25,6 +26,7 @@ internal static class ProblemCodes
     public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
     public const string UsernameTaken = "username_taken";
     public const string QuotaReached = "quota_reached";
+    public const string TokenLimitReached = "token_limit_reached";
     public const string TooManyAttempts = "too_many_attempts";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string BodyTooLarge = "body_too_large";
@@ -37,9 +39,9 @@ internal static class ProblemCodes
     /// <summary>Every code, in the order the README and the OpenAPI document list them.</summary>
     public static readonly string[] All =
     [
-        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InvalidCredentials, WrongPassword, TwoFactorRequired, InvalidCode,
+        AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InsufficientScope, InvalidCredentials, WrongPassword, TwoFactorRequired, InvalidCode,
         TwoFactorAlreadyEnabled, TwoFactorNotSetUp, TwoFactorNotEnabled, ValidationFailed, NotFound, VersionConflict,
-        NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
+        NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TokenLimitReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];
 

@@ -51,6 +51,13 @@ internal static class MongoSetup
             new CreateIndexModel<Revision>(
                 Builders<Revision>.IndexKeys.Ascending(r => r.OwnerId).Ascending(r => r.NoteId).Descending(r => r.Version), new() { Unique = true }));
 
+        // A request's token is found by its hash alone; the owner's list, and the removal of an account, go by owner.
+        services.AddCollection<AccessToken>(CollectionNames.AccessTokens,
+            new CreateIndexModel<AccessToken>(Builders<AccessToken>.IndexKeys.Ascending(t => t.TokenHash), new() { Unique = true }),
+            new CreateIndexModel<AccessToken>(Builders<AccessToken>.IndexKeys.Ascending(t => t.OwnerId)),
+            // A day past expiry, so a script with an expired token is told so (token_expired) rather than that it was revoked.
+            new CreateIndexModel<AccessToken>(Builders<AccessToken>.IndexKeys.Ascending(t => t.ExpiresAt), new() { ExpireAfter = TimeSpan.FromDays(1) }));
+
         services.AddCollection<DataProtectionKey>(CollectionNames.DataProtectionKeys);
 
         services.AddHostedService<MongoIndexes>();

@@ -6,9 +6,15 @@ namespace Notes.Api.Infrastructure.OpenApi;
 /// </summary>
 internal abstract class ApiGroup : Group
 {
-    protected ApiGroup(string prefix, string tag, bool everyEndpointAsksTheDatabase) =>
+    /// <param name="acceptsAccessTokens">
+    /// Whether a personal access token may call the group's endpoints (a read token only their GET and HEAD): only groups about
+    /// the user's notes ask for it; the rest, the account and sessions above all, answer a token 403 insufficient_scope.
+    /// </param>
+    protected ApiGroup(string prefix, string tag, bool everyEndpointAsksTheDatabase, bool acceptsAccessTokens = false) =>
         Configure(prefix, endpoint =>
         {
+            if (acceptsAccessTokens)
+                endpoint.Options(b => b.WithMetadata(AccessTokensAccepted.Instance));
             // The group's own address (an endpoint's empty route) without the trailing slash that joining it to the prefix leaves.
             for (var i = 0; i < endpoint.Routes.Length; i++)
                 endpoint.Routes[i] = endpoint.Routes[i].TrimEnd('/');

@@ -1,0 +1,3 @@
+namespace Notes.Api.Features.Account.ListTokens;
+
+internal sealed record Request : SignedInRequest;

@@ -1,0 +1,6 @@
+namespace Notes.Api.Features.Account.RevokeToken;
+
+internal sealed record Request : SignedInRequest
+{
+    public string Id { get; init; } = "";
+}
