@@ -62,6 +62,7 @@ public sealed class DeleteAccountTests(DeleteAccountTests.Api api) : IClassFixtu
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             Assert.Equal(HttpStatusCode.Created, (await owner.Client.SendAsync(request)).StatusCode);
             await api.SignInAsync(owner.Username);
+            await owner.CreateTokenAsync();
             await FailedSignInAsync(owner.Username, "198.51.100.7");
             await FailedSignInAsync(owner.Username, "2001:db8::7");
         }

@@ -1,13 +1,3 @@
-using System.Text.RegularExpressions;
-
-using FastEndpoints;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
-using MongoDB.Bson;
-
 using Notes.Api.Infrastructure.Http;
 
 namespace Notes.Api.Tests.Infrastructure.Auth;
@@ -16,14 +6,8 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 /// Who may call what, read from the app's own routing table (with the dashboard served, so its fallback route is there too):
 /// an endpoint added tomorrow is judged by these tests the moment it exists.
 /// </summary>
-public sealed partial class AccessControlTests(DashboardApi api) : IClassFixture<DashboardApi>
+public sealed class AccessControlTests(DashboardApi api) : IClassFixture<DashboardApi>
 {
-    /// <summary>One HTTP method on one route, and whether the app lets a caller without a token through to it.</summary>
-    public sealed record Route(string Method, string Pattern, bool Anonymous)
-    {
-        public override string ToString() => $"{Method} /{Pattern}{(Anonymous ? " (anonymous)" : "")}";
-    }
-
     [Fact]
     public async Task Only_register_login_health_the_api_documents_and_the_dashboard_let_anonymous_callers_in()
     {
@@ -82,37 +66,9 @@ public sealed partial class AccessControlTests(DashboardApi api) : IClassFixture
         _ => false,
     };
 
-    List<Route> Routes() =>
-    [
-        .. api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().SelectMany(endpoint =>
-            (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(method =>
-                new Route(method, endpoint.RoutePattern.RawText!.TrimStart('/'), IsAnonymous(endpoint, method)))),
-    ];
+    List<Route> Routes() => RoutingTable.Routes(api);
 
-    List<Route> ProtectedRoutes()
-    {
-        var routes = Routes().Where(r => !r.Anonymous).ToList();
-        Assert.NotEmpty(routes);
-        return routes;
-    }
+    List<Route> ProtectedRoutes() => RoutingTable.ProtectedRoutes(api);
 
-    /// <summary>Anonymous unless it demands authorisation and does not also waive it, for this method in FastEndpoints' terms too.</summary>
-    static bool IsAnonymous(RouteEndpoint endpoint, string method) =>
-        endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
-        || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
-        || endpoint.Metadata.GetMetadata<EndpointDefinition>()?.AnonymousVerbs?.Contains(method) is true;
-
-    /// <summary>
-    /// A request the route matches: every route parameter is a well-formed id (a number where the route asks for one), and a
-    /// body is sent where one is expected.
-    /// </summary>
-    static HttpRequestMessage RequestTo(Route route) =>
-        new(new HttpMethod(route.Method == "*" ? "GET" : route.Method), "/" + RouteParameter().Replace(
-            route.Pattern, parameter => parameter.Value.EndsWith(":int}", StringComparison.Ordinal) ? "1" : ObjectId.GenerateNewId().ToString()))
-        {
-            Content = route.Method is "POST" or "PUT" or "PATCH" ? JsonContent.Create(new { }) : null,
-        };
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
+    static HttpRequestMessage RequestTo(Route route) => RoutingTable.RequestTo(route);
 }
