@@ -1,0 +1,111 @@
+import type { Client } from 'openapi-fetch';
+import { ref } from 'vue';
+import { api } from '@/api/client';
+import { fetchWithUploadProgress } from '@/api/upload';
+import { newIdempotencyKey } from '@/composables/idempotencyKey';
+import { plural } from '@/composables/useNotesList';
+import { failureMessage, networkErrorMessage, useRequest, type Failure } from '@/composables/useRequest';
+
+// replace with the generated types once /api/import and /api/export are in the schema
+export interface ImportFailure {
+  file: string;
+  reason: string;
+}
+export interface ImportReport {
+  created: number;
+  skipped: number;
+  failed: ImportFailure[];
+}
+interface ImportPaths {
+  '/api/import': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    post: {
+      parameters: { query?: never; header?: { 'Idempotency-Key'?: string }; path?: never; cookie?: never };
+      requestBody: { content: { 'multipart/form-data': FormData } };
+      responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': ImportReport } } };
+    };
+  };
+}
+const importApi = api as unknown as Client<ImportPaths>;
+
+/** What the file picker offers: a NotesSlices export, a Markdown or text note, or a zip of them. */
+export const importAccept = '.json,.md,.txt,.zip';
+const importable = new RegExp(`(${importAccept.split(',').map((e) => `\\${e}`).join('|')})$`, 'i');
+
+/**
+ * Imports one file into the signed-in user's notes: sends it with its upload's progress (`progress`, 0 to 1, while it
+ * is sent; 1 while the API reads it), then keeps the API's report (created, skipped, failed with each file's reason)
+ * and calls `onImported` so the list shows the new notes. Each import is a new one with a fresh `Idempotency-Key`:
+ * importing a file again creates nothing anyway, as the API recognises the notes it has already made.
+ */
+export function useImport({ onImported }: { onImported: () => Promise<unknown> }) {
+  const uploading = useRequest();
+  const fileName = ref<string | null>(null);
+  const progress = ref<number | null>(null);
+  const report = ref<ImportReport | null>(null);
+  const error = ref<string | null>(null);
+
+  /** The files picked or dropped: exactly one is imported. */
+  async function importFiles(files: ArrayLike<File>) {
+    if (uploading.busy.value) return;
+    const file = files[0];
+    if (files.length !== 1 || !file) {
+      error.value = 'Import one file at a time: a .zip can hold as many notes as you like.';
+      return;
+    }
+    if (!importable.test(file.name)) {
+      error.value = `“${file.name}” cannot be imported: choose a NotesSlices export (.json), a Markdown or text file (.md, .txt), or a .zip of them.`;
+      return;
+    }
+    error.value = null;
+    report.value = null;
+    fileName.value = file.name;
+    progress.value = 0;
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const header = { 'Idempotency-Key': newIdempotencyKey() };
+    const send = fetchWithUploadProgress((sent, total) => (progress.value = total > 0 ? sent / total : 0));
+    const outcome = await uploading.send((signal) => importApi.POST('/api/import', { params: { header }, body, fetch: send, signal }));
+    progress.value = null;
+    if (!outcome) return;
+    if (!outcome.ok) {
+      error.value = importFailureMessage(outcome);
+      return;
+    }
+    // The report shows in a status banner, which screen readers announce as it appears.
+    report.value = outcome.data;
+    await onImported();
+  }
+
+  function dismiss() {
+    report.value = null;
+    error.value = null;
+  }
+
+  return { busy: uploading.busy, fileName, progress, report, error, importFiles, dismiss };
+}
+
+/** The report in one sentence, as the page shows it and the live region says it. */
+export function reportSummary({ created, skipped, failed }: ImportReport): string {
+  const parts = [`${plural(created, 'note')} imported`];
+  if (skipped) parts.push(`${skipped} already here and skipped`);
+  if (failed.length) parts.push(`${plural(failed.length, 'file')} could not be imported`);
+  return `${parts.join(', ')}.`;
+}
+
+/**
+ * A refused import in words. Every refusal imports nothing; the API's detail says why in its own words (how many notes
+ * still fit under the quota, which limit a zip went over), and these fill in when it gave none.
+ */
+export function importFailureMessage(failure: Failure): string {
+  const { problem, response } = failure;
+  if (!response) return `${networkErrorMessage} Nothing was imported, or only part: importing the file again adds only what is missing.`;
+  const detail = problem?.detail?.trim();
+  const nothing = 'Nothing was imported:';
+  if (response.status === 413) return `${nothing} the file is larger than an import may be. Split it into smaller files (or zips) and import each.`;
+  if (problem?.code === 'quota_reached')
+    return `${nothing} ${detail || 'the file holds more notes than your notes limit leaves room for.'} Import fewer notes, or delete some first.`;
+  if (response.status === 400 || response.status === 415)
+    return `${nothing} ${detail || 'the file is not a NotesSlices export, a Markdown or text file, or a zip of them.'}`;
+  return failureMessage(failure, 'The file could not be imported. Try again.');
+}
