@@ -146,7 +146,7 @@ describe('importing a file', () => {
     expect(importing.busy.value).toBe(false);
   });
 
-  it.each(['notes.JSON', 'note.md', 'note.txt', 'joplin-export.zip'])('takes %s', async (name) => {
+  it.each(['notes.JSON', 'note.md', 'note.markdown', 'note.txt', 'joplin-export.zip'])('takes %s', async (name) => {
     const { importing } = setup();
     void importing.importFiles([file(name)]);
     await sentRequest();
@@ -233,19 +233,34 @@ describe('a refused import in words', () => {
     );
   });
 
-  it("409 quota_reached: the API's count of the notes that still fit", async () => {
-    expect(await refused(problem(409, 'quota_reached', 'The file holds 120 notes; only 20 more fit under your limit of 1000.'))).toBe(
-      'Nothing was imported: The file holds 120 notes; only 20 more fit under your limit of 1000. Import fewer notes, or delete some first.',
+  it('409 quota_reached: how many of the new notes still fit, from the problem\'s fits', async () => {
+    const detail = 'The file holds 120 new notes, and there is room for 20 of them (a user keeps at most 1000): nothing was imported.';
+    expect(await refused(problem(409, 'quota_reached', detail, {}, { fits: 20 }))).toBe(
+      'Nothing was imported: the file holds more new notes than your notes limit leaves room for: 20 more fit. Import fewer, or delete some notes first.',
+    );
+    expect(await refused(problem(409, 'quota_reached', detail, {}, { fits: 1 }))).toMatch(/: 1 more fits\. /);
+    // Without fits, the API's own words say it.
+    expect(await refused(problem(409, 'quota_reached', detail))).toBe(`Nothing was imported: ${detail} Import fewer, or delete some notes first.`);
+  });
+
+  it('400 import_too_large: the limit the zip went over, in the API\'s words', async () => {
+    expect(await refused(problem(400, 'import_too_large' as never, 'The zip holds more than 5000 files.'))).toBe(
+      'Nothing was imported: The zip holds more than 5000 files. Split it into smaller zips and import each.',
     );
   });
 
-  it("400: the API's reason (a zip over a limit, a file it cannot read)", async () => {
-    expect(await refused(problem(400, 'validation_failed', 'The zip holds more than 5000 files.'))).toBe(
-      'Nothing was imported: The zip holds more than 5000 files.',
+  it('400 import_format_unknown: why the file is not one it reads', async () => {
+    expect(await refused(problem(400, 'import_format_unknown' as never, 'The file is not a NotesSlices export.'))).toBe(
+      'Nothing was imported: The file is not a NotesSlices export.',
     );
-    expect(await refused(new Response('Bad request', { status: 400 }))).toBe(
+    expect(await refused(problem(400, 'import_format_unknown' as never, ''))).toBe(
       'Nothing was imported: the file is not a NotesSlices export, a Markdown or text file, or a zip of them.',
     );
+  });
+
+  it('400 otherwise (no file): the API\'s reason, or a plain one', async () => {
+    expect(await refused(problem(400, 'validation_failed', 'Send one file at a time.'))).toBe('Nothing was imported: Send one file at a time.');
+    expect(await refused(new Response('Bad request', { status: 400 }))).toBe('Nothing was imported: the file could not be read.');
   });
 
   it('anything else: the API’s words, or a plain fallback', async () => {

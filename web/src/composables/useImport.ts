@@ -28,8 +28,8 @@ interface ImportPaths {
 }
 const importApi = api as unknown as Client<ImportPaths>;
 
-/** What the file picker offers: a NotesSlices export, a Markdown or text note, or a zip of them. */
-export const importAccept = '.json,.md,.txt,.zip';
+/** What the file picker offers, as the API reads them: a NotesSlices export, a Markdown or text note, or a zip of them. */
+export const importAccept = '.json,.md,.markdown,.txt,.zip';
 const importable = new RegExp(`(${importAccept.split(',').map((e) => `\\${e}`).join('|')})$`, 'i');
 
 /**
@@ -94,8 +94,9 @@ export function reportSummary({ created, skipped, failed }: ImportReport): strin
 }
 
 /**
- * A refused import in words. Every refusal imports nothing; the API's detail says why in its own words (how many notes
- * still fit under the quota, which limit a zip went over), and these fill in when it gave none.
+ * A refused import in words, by the problem's code: every refusal imports nothing. The API's detail says which limit a
+ * zip went over or why the file is not one it reads; a quota refusal carries `fits`, how many of the file's new notes
+ * there is room for.
  */
 export function importFailureMessage(failure: Failure): string {
   const { problem, response } = failure;
@@ -103,9 +104,20 @@ export function importFailureMessage(failure: Failure): string {
   const detail = problem?.detail?.trim();
   const nothing = 'Nothing was imported:';
   if (response.status === 413) return `${nothing} the file is larger than an import may be. Split it into smaller files (or zips) and import each.`;
-  if (problem?.code === 'quota_reached')
-    return `${nothing} ${detail || 'the file holds more notes than your notes limit leaves room for.'} Import fewer notes, or delete some first.`;
-  if (response.status === 400 || response.status === 415)
-    return `${nothing} ${detail || 'the file is not a NotesSlices export, a Markdown or text file, or a zip of them.'}`;
+  switch (problem?.code) {
+    case 'quota_reached': {
+      const fits = (problem as { fits?: unknown }).fits;
+      const room =
+        typeof fits === 'number'
+          ? `the file holds more new notes than your notes limit leaves room for: ${fits === 1 ? '1 more fits' : `${fits} more fit`}.`
+          : detail || 'the file holds more new notes than your notes limit leaves room for.';
+      return `${nothing} ${room} Import fewer, or delete some notes first.`;
+    }
+    case 'import_too_large':
+      return `${nothing} ${detail || 'the zip holds too many files, or expands to too much.'} Split it into smaller zips and import each.`;
+    case 'import_format_unknown':
+      return `${nothing} ${detail || 'the file is not a NotesSlices export, a Markdown or text file, or a zip of them.'}`;
+  }
+  if (response.status === 400) return `${nothing} ${detail || 'the file could not be read.'}`;
   return failureMessage(failure, 'The file could not be imported. Try again.');
 }
