@@ -104,7 +104,8 @@ export function importFailureMessage(failure: Failure): string {
   const detail = problem?.detail?.trim();
   const nothing = 'Nothing was imported:';
   if (response.status === 413) return `${nothing} the file is larger than an import may be. Split it into smaller files (or zips) and import each.`;
-  switch (problem?.code) {
+  // `as string` until the generated Problem lists import_too_large and import_format_unknown among its codes.
+  switch (problem?.code as string | undefined) {
     case 'quota_reached': {
       const fits = (problem as { fits?: unknown }).fits;
       const room =
