@@ -70,9 +70,9 @@ async function listed(page: Page) {
   return page.locator('.notes-group').evaluateAll((groups) =>
     groups.map((group) => ({
       section: group.querySelector('.notes-group-heading')?.textContent?.trim() ?? '',
-      notes: [...group.querySelectorAll('.note')].map((note) => ({
+      notes: Array.from(group.querySelectorAll('.note')).map((note) => ({
         title: note.querySelector('.note-title')?.textContent?.trim(),
-        tags: [...note.querySelectorAll('.note-tag')].map((tag) => tag.textContent?.trim()),
+        tags: Array.from(note.querySelectorAll('.note-tag')).map((tag) => tag.textContent?.trim()),
       })),
     })),
   );
