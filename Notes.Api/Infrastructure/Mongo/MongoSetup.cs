@@ -62,7 +62,8 @@ internal static class MongoSetup
     /// The list's views, each read in index order with no sort in memory: the notes outside the trash (archived or not) pinned first,
     /// then each sort the list offers in both orders (an index runs backwards only as a whole), each ending in the id tie-breaker;
     /// and the trash, newest trashed first. Then the tags, for the tag filter and the tag list, and the purge dates, for the job
-    /// that empties the trash.
+    /// that empties the trash. Last, an imported note's source, once per owner: a partial index over the notes that have one (a
+    /// sparse one would not do: a compound sparse index holds every document with any of its fields, and every note has an owner).
     /// </summary>
     static CreateIndexModel<Note>[] NoteIndexes()
     {
@@ -79,6 +80,8 @@ internal static class MongoSetup
             new(keys.Ascending(n => n.OwnerId).Descending(n => n.TrashedAt).Descending(n => n.Id)),
             new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Tags)),
             new(keys.Ascending(n => n.PurgeAt)),
+            new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Source),
+                new CreateIndexOptions<Note> { Unique = true, PartialFilterExpression = Builders<Note>.Filter.Exists(n => n.Source) }),
         ];
     }
 
