@@ -158,7 +158,7 @@ describe('export and import from the dashboard', () => {
     await carol.page.getByRole('link', { name: 'Settings' }).click();
     const input = carol.page.getByLabel('Choose a file to import');
     await input.setInputFiles({ name: 'vault.zip', mimeType: 'application/zip', buffer: zip });
-    await expectText(report(carol.page), 'vault.zip: 3 notes imported, 1 file could not be imported.');
+    await expectText(report(carol.page), 'vault.zip: 3 notes imported, 1 could not be imported.');
     const failures = carol.page.getByRole('list', { name: 'Not imported:' }).getByRole('listitem');
     await expect.poll(() => failures.count()).toBe(1);
     expect(await failures.first().textContent()).toMatch(/^plain\/broken\.md: \S/);

@@ -75,8 +75,8 @@ describe('exporting', () => {
     expect(requests.map((r) => new URL(r.url).search)).toEqual(['?format=json&includeRevisions=true', '?format=markdown']);
   });
 
-  it("names the file after today's date when the API names none", async () => {
-    vi.useFakeTimers({ now: new Date(2026, 11, 2, 9, 30), toFake: ['Date'] });
+  it("names the file after today's date in UTC, as the API does, when the API names none", async () => {
+    vi.useFakeTimers({ now: new Date(Date.UTC(2026, 11, 2, 23, 30)), toFake: ['Date'] });
     fakeServer(download('zip', undefined, 'application/zip'));
     const saved = watchDownloads();
     await useExport({ announce: vi.fn() }).download('markdown');

@@ -69,7 +69,7 @@ async function sentRequest() {
   return FakeXhr.sent.pop()!;
 }
 
-const report: ImportReport = { created: 2, skipped: 1, failed: [{ file: 'notes/broken.md', reason: 'The file is not UTF-8 text.' }] };
+const report: ImportReport = { created: 2, skipped: 1, failed: [{ file: 'notes/broken.md', reason: 'The file is not UTF-8 text.', noteImported: false }] };
 const file = (name: string, text = '# Groceries\n\nmilk') => new File([text], name, { type: 'text/markdown' });
 
 function setup() {
@@ -244,16 +244,16 @@ describe('a refused import in words', () => {
   });
 
   it('400 import_too_large: the limit the zip went over, in the API\'s words', async () => {
-    expect(await refused(problem(400, 'import_too_large' as never, 'The zip holds more than 5000 files.'))).toBe(
+    expect(await refused(problem(400, 'import_too_large', 'The zip holds more than 5000 files.'))).toBe(
       'Nothing was imported: The zip holds more than 5000 files. Split it into smaller zips and import each.',
     );
   });
 
   it('400 import_format_unknown: why the file is not one it reads', async () => {
-    expect(await refused(problem(400, 'import_format_unknown' as never, 'The file is not a NotesSlices export.'))).toBe(
+    expect(await refused(problem(400, 'import_format_unknown', 'The file is not a NotesSlices export.'))).toBe(
       'Nothing was imported: The file is not a NotesSlices export.',
     );
-    expect(await refused(problem(400, 'import_format_unknown' as never, ''))).toBe(
+    expect(await refused(problem(400, 'import_format_unknown', ''))).toBe(
       'Nothing was imported: the file is not a NotesSlices export, a Markdown or text file, or a zip of them.',
     );
   });
@@ -273,7 +273,9 @@ describe('a refused import in words', () => {
 
 describe('the report in a sentence', () => {
   it('counts what was made, skipped and failed, leaving out what did not happen', () => {
-    expect(reportSummary(report)).toBe('2 notes imported, 1 already here and skipped, 1 file could not be imported.');
+    expect(reportSummary(report)).toBe('2 notes imported, 1 already here and skipped, 1 could not be imported.');
+    const changed = { file: 'a.md', reason: 'The tag "?" is not one: the note was imported without it.', noteImported: true };
+    expect(reportSummary({ created: 2, skipped: 0, failed: [changed, changed] })).toBe('2 notes imported, 2 imported without part of them.');
     expect(reportSummary({ created: 1, skipped: 0, failed: [] })).toBe('1 note imported.');
     expect(reportSummary({ created: 0, skipped: 3, failed: [] })).toBe('0 notes imported, 3 already here and skipped.');
   });

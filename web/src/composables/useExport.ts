@@ -1,22 +1,10 @@
-import type { Client } from 'openapi-fetch';
 import { reactive, ref } from 'vue';
 import { api } from '@/api/client';
+import type { paths } from '@/api/schema';
 import { failureMessage, useRequest } from '@/composables/useRequest';
 
-export type ExportFormat = 'json' | 'markdown';
+export type ExportFormat = NonNullable<NonNullable<paths['/api/export']['get']['parameters']['query']>['format']>;
 
-// replace with the generated types once /api/import and /api/export are in the schema
-interface ExportPaths {
-  '/api/export': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query: { format: ExportFormat; includeRevisions?: boolean }; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': unknown; 'application/zip': string } } };
-    };
-  };
-}
-const exportApi = api as unknown as Client<ExportPaths>;
 
 const extensions: Record<ExportFormat, string> = { json: 'json', markdown: 'zip' };
 const formatNames: Record<ExportFormat, string> = { json: 'JSON', markdown: 'Markdown' };
@@ -36,14 +24,14 @@ export function useExport({ announce }: { announce: (message: string) => void })
     error.value = null;
     const query = { format, includeRevisions: format === 'json' && includeRevisions.value ? true : undefined };
     // parseAs 'blob': the answer is handed on as the browser holds it, never read into a string here.
-    const outcome = await requests[format].send((signal) => exportApi.GET('/api/export', { params: { query }, parseAs: 'blob', signal }));
+    const outcome = await requests[format].send((signal) => api.GET('/api/export', { params: { query }, parseAs: 'blob', signal }));
     if (!outcome) return;
     if (!outcome.ok) {
       error.value = failureMessage(outcome, `Your notes could not be exported as ${formatNames[format]}. Try again.`);
       return;
     }
     const filename = filenameOf(outcome.response.headers.get('Content-Disposition')) ?? `notes-${today()}.${extensions[format]}`;
-    saveFile(outcome.data as unknown as Blob, filename);
+    saveFile(outcome.data, filename);
     announce(`Your notes are downloading as ${filename}`);
   }
 
@@ -75,10 +63,9 @@ function baseName(name: string): string | null {
   return name.split(/[/\\]/).pop()?.trim() || null;
 }
 
-/** Today in the user's time zone, as the API names its files: YYYY-MM-DD. */
+/** Today as the API names its files: the day in UTC, YYYY-MM-DD. */
 function today() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return new Date().toISOString().slice(0, 10);
 }
 
 /**

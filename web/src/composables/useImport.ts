@@ -1,32 +1,15 @@
-import type { Client } from 'openapi-fetch';
 import { ref } from 'vue';
 import { api } from '@/api/client';
+import type { components } from '@/api/schema';
 import { fetchWithUploadProgress } from '@/api/upload';
 import { newIdempotencyKey } from '@/composables/idempotencyKey';
 import { plural } from '@/composables/useNotesList';
 import { failureMessage, networkErrorMessage, useRequest, type Failure } from '@/composables/useRequest';
 
-// replace with the generated types once /api/import and /api/export are in the schema
-export interface ImportFailure {
-  file: string;
-  reason: string;
-}
-export interface ImportReport {
-  created: number;
-  skipped: number;
-  failed: ImportFailure[];
-}
-interface ImportPaths {
-  '/api/import': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    post: {
-      parameters: { query?: never; header?: { 'Idempotency-Key'?: string }; path?: never; cookie?: never };
-      requestBody: { content: { 'multipart/form-data': FormData } };
-      responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': ImportReport } } };
-    };
-  };
-}
-const importApi = api as unknown as Client<ImportPaths>;
+/** What an import did; a failure with `noteImported` is a note that came in with something left out (a tag that is not one). */
+export type ImportReport = components['schemas']['ImportResponse'];
+export type ImportFailure = components['schemas']['ImportFailure'];
+type QuotaProblem = components['schemas']['QuotaProblem'];
 
 /** What the file picker offers, as the API reads them: a NotesSlices export, a Markdown or text note, or a zip of them. */
 export const importAccept = '.json,.md,.markdown,.txt,.zip';
@@ -65,7 +48,9 @@ export function useImport({ onImported }: { onImported: () => Promise<unknown> }
     body.append('file', file, file.name);
     const header = { 'Idempotency-Key': newIdempotencyKey() };
     const send = fetchWithUploadProgress((sent, total) => (progress.value = total > 0 ? sent / total : 0));
-    const outcome = await uploading.send((signal) => importApi.POST('/api/import', { params: { header }, body, fetch: send, signal }));
+    // The schema describes the form's one field (a binary string); the browser sends the FormData, boundary and all.
+    const form = body as unknown as components['schemas']['ImportRequest'];
+    const outcome = await uploading.send((signal) => api.POST('/api/import', { params: { header }, body: form, fetch: send, signal }));
     progress.value = null;
     if (!outcome) return;
     if (!outcome.ok) {
@@ -85,11 +70,18 @@ export function useImport({ onImported }: { onImported: () => Promise<unknown> }
   return { busy: uploading.busy, fileName, progress, report, error, importFiles, dismiss };
 }
 
-/** The report in one sentence, as the page shows it and the live region says it. */
-export function reportSummary({ created, skipped, failed }: ImportReport): string {
-  const parts = [`${plural(created, 'note')} imported`];
-  if (skipped) parts.push(`${skipped} already here and skipped`);
-  if (failed.length) parts.push(`${plural(failed.length, 'file')} could not be imported`);
+/** The report's failures: what was left out, and the notes that came in without something they held (a tag). */
+export function failuresOf({ failed }: ImportReport) {
+  return { leftOut: failed.filter((f) => !f.noteImported), changed: failed.filter((f) => f.noteImported) };
+}
+
+/** The report in one sentence, as the page shows it. */
+export function reportSummary(report: ImportReport): string {
+  const { leftOut, changed } = failuresOf(report);
+  const parts = [`${plural(report.created, 'note')} imported`];
+  if (report.skipped) parts.push(`${report.skipped} already here and skipped`);
+  if (leftOut.length) parts.push(`${leftOut.length} could not be imported`);
+  if (changed.length) parts.push(`${changed.length} imported without part of ${changed.length === 1 ? 'it' : 'them'}`);
   return `${parts.join(', ')}.`;
 }
 
@@ -104,10 +96,9 @@ export function importFailureMessage(failure: Failure): string {
   const detail = problem?.detail?.trim();
   const nothing = 'Nothing was imported:';
   if (response.status === 413) return `${nothing} the file is larger than an import may be. Split it into smaller files (or zips) and import each.`;
-  // `as string` until the generated Problem lists import_too_large and import_format_unknown among its codes.
-  switch (problem?.code as string | undefined) {
+  switch (problem?.code) {
     case 'quota_reached': {
-      const fits = (problem as { fits?: unknown }).fits;
+      const fits = (problem as Partial<QuotaProblem>).fits;
       const room =
         typeof fits === 'number'
           ? `the file holds more new notes than your notes limit leaves room for: ${fits === 1 ? '1 more fits' : `${fits} more fit`}.`
