@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -72,7 +74,8 @@ async function listed(page: Page) {
       section: group.querySelector('.notes-group-heading')?.textContent?.trim() ?? '',
       notes: Array.from(group.querySelectorAll('.note')).map((note) => ({
         title: note.querySelector('.note-title')?.textContent?.trim(),
-        tags: Array.from(note.querySelectorAll('.note-tag')).map((tag) => tag.textContent?.trim()),
+        // The tag as shown, without the link's visually hidden "Notes tagged ".
+        tags: Array.from(note.querySelectorAll('.note-tag')).map((tag) => tag.lastChild?.textContent?.trim()),
       })),
     })),
   );
@@ -81,7 +84,7 @@ async function listed(page: Page) {
 async function openTransfer(page: Page) {
   await page.getByRole('button', { name: 'Export or import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export or import notes' });
-  await dialog.getByRole('heading', { name: 'Import' }).waitFor();
+  await dialog.getByRole('heading', { name: 'Import', exact: true }).waitFor();
   return dialog;
 }
 
@@ -112,7 +115,10 @@ describe('export and import from the dashboard', () => {
     await alice.page.getByRole('heading', { name: 'Export and import' }).waitFor();
     const json = await downloadOf(alice.page, 'Export as JSON');
     expect(json.suggestedFilename()).toMatch(/^notes-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = await json.path();
+    // Saved under the name the browser gave it, as a person's download is (Playwright's own copy has a random name).
+    const folder = await mkdtemp(join(tmpdir(), 'notesslices-export-'));
+    const file = join(folder, json.suggestedFilename());
+    await json.saveAs(file);
     const exported = JSON.parse(await readFile(file, 'utf8'));
     expect(exported).toMatchObject({ format: 'notesslices', formatVersion: 1, username: alice.username });
     expect(exported.notes.map((n: { title: string }) => n.title).sort()).toEqual(['Client call', 'Groceries', 'Old plan', 'Reading list']);
@@ -144,6 +150,7 @@ describe('export and import from the dashboard', () => {
     await again.getByRole('button', { name: 'Close' }).click();
     await nav(bob.page).getByRole('link', { name: 'Notes', exact: true }).click();
     await expect.poll(() => listed(bob.page)).toEqual(aliceList);
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('imports a zip of Markdown files with front matter from the settings page, reporting the file it could not read', async () => {
