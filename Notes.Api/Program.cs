@@ -1,5 +1,6 @@
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
+using Notes.Api.Features.Transfer.Import;
 using Notes.Api.Infrastructure.Mongo;
 using Notes.Api.Infrastructure.Telemetry;
 
@@ -19,6 +20,7 @@ builder.Services
     .AddTokenAuth()
     .AddSliceData()
     .AddNotes()
+    .AddImport()
     .AddFastEndpoints()
     .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteSchemas());
 

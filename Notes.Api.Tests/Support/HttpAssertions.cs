@@ -35,7 +35,7 @@ public static class HttpAssertions
     /// <summary>The codes a problem of each status may carry: the table in the README.</summary>
     static readonly Dictionary<HttpStatusCode, string[]> CodesOf = new()
     {
-        [HttpStatusCode.BadRequest] = [ProblemCodes.ValidationFailed, ProblemCodes.WrongPassword, ProblemCodes.InvalidCode, ProblemCodes.BadRequest],
+        [HttpStatusCode.BadRequest] = [ProblemCodes.ValidationFailed, ProblemCodes.WrongPassword, ProblemCodes.InvalidCode, ProblemCodes.BadRequest, ProblemCodes.ImportTooLarge, ProblemCodes.ImportFormatUnknown],
         [HttpStatusCode.Unauthorized] =
         [
             ProblemCodes.AuthRequired, ProblemCodes.InvalidToken, ProblemCodes.TokenExpired, ProblemCodes.TokenRevoked, ProblemCodes.InvalidCredentials,

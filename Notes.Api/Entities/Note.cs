@@ -37,6 +37,13 @@ internal sealed record Note
 
     public int Version { get; init; }
 
+    /// <summary>
+    /// Where an imported note came from, so importing the same file again finds it (<c>notesslices:&lt;exported id&gt;</c>, or a
+    /// Markdown file's path and content hash); absent on notes written here, which the unique index on it then leaves out.
+    /// </summary>
+    [BsonIgnoreIfNull]
+    public string? Source { get; init; }
+
     /// <summary>Titles sort as people read them: "apple" before "Banana". The title index is built with the same collation.</summary>
     public static readonly Collation TitleOrder = new("en", strength: CollationStrength.Secondary);
 }

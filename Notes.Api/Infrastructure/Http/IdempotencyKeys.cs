@@ -87,6 +87,14 @@ internal sealed class IdempotencyKeys(IMongoCollection<IdempotentRequest> reques
     public Task CompleteAsync(string ownerId, string key, BsonDocument answer, CancellationToken ct) =>
         requests.UpdateManyAsync(r => r.Id == IdOf(ownerId, key), Builders<IdempotentRequest>.Update.Set(r => r.Answer, answer), cancellationToken: ct);
 
+    /// <summary>
+    /// Tells that the request is still at work, for one that may run longer than <see cref="Lease"/> (an import): a retry meanwhile
+    /// is told to wait rather than taking over from an attempt that is alive.
+    /// </summary>
+    public Task RenewAsync(string ownerId, string key, CancellationToken ct) =>
+        requests.UpdateManyAsync(new BsonDocument { { "_id", IdOf(ownerId, key) }, Unanswered },
+            Builders<IdempotentRequest>.Update.Set(r => r.StartedAt, clock.UtcNowForMongo()), cancellationToken: ct);
+
     /// <summary>Forgets a request that was refused (a limit reached): its repeat is judged afresh, as a new request.</summary>
     public Task ReleaseAsync(string ownerId, string key, CancellationToken ct) =>
         requests.DeleteManyAsync(new BsonDocument { { "_id", IdOf(ownerId, key) }, Unanswered }, ct);

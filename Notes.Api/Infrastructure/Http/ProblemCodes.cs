@@ -27,6 +27,8 @@ internal static class ProblemCodes
     public const string UsernameTaken = "username_taken";
     public const string QuotaReached = "quota_reached";
     public const string TokenLimitReached = "token_limit_reached";
+    public const string ImportTooLarge = "import_too_large";
+    public const string ImportFormatUnknown = "import_format_unknown";
     public const string TooManyAttempts = "too_many_attempts";
     public const string DatabaseUnavailable = "database_unavailable";
     public const string BodyTooLarge = "body_too_large";
@@ -41,7 +43,8 @@ internal static class ProblemCodes
     [
         AuthRequired, InvalidToken, TokenExpired, TokenRevoked, InsufficientScope, InvalidCredentials, WrongPassword, TwoFactorRequired, InvalidCode,
         TwoFactorAlreadyEnabled, TwoFactorNotSetUp, TwoFactorNotEnabled, ValidationFailed, NotFound, VersionConflict,
-        NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TokenLimitReached, TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
+        NoteInTrash, IdempotencyKeyReused, IdempotencyKeyInProgress, UsernameTaken, QuotaReached, TokenLimitReached, ImportTooLarge, ImportFormatUnknown,
+        TooManyAttempts, DatabaseUnavailable, BodyTooLarge, UnsupportedMediaType, MethodNotAllowed,
         RouteNotFound, BadRequest, InternalError,
     ];
 

@@ -68,8 +68,10 @@ internal static class MongoSetup
     /// <summary>
     /// The list's views, each read in index order with no sort in memory: the notes outside the trash (archived or not) pinned first,
     /// then each sort the list offers in both orders (an index runs backwards only as a whole), each ending in the id tie-breaker;
-    /// and the trash, newest trashed first. Then the tags, for the tag filter and the tag list, and the purge dates, for the job
-    /// that empties the trash.
+    /// and the trash, newest trashed first. Then the tags, for the tag filter and the tag list, every note by id, for the export,
+    /// and the purge dates, for the job that empties the trash. Last, an imported note's source, once per owner: a partial index
+    /// over the notes that have one (a sparse one would not do: a compound sparse index holds every document with any of its
+    /// fields, and every note has an owner).
     /// </summary>
     static CreateIndexModel<Note>[] NoteIndexes()
     {
@@ -85,7 +87,11 @@ internal static class MongoSetup
             .. outsideTrash,
             new(keys.Ascending(n => n.OwnerId).Descending(n => n.TrashedAt).Descending(n => n.Id)),
             new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Tags)),
+            // An owner's notes in id order, read along it by the export, which merges them with their revisions in note id order.
+            new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Id)),
             new(keys.Ascending(n => n.PurgeAt)),
+            new(keys.Ascending(n => n.OwnerId).Ascending(n => n.Source),
+                new CreateIndexOptions<Note> { Unique = true, PartialFilterExpression = Builders<Note>.Filter.Exists(n => n.Source) }),
         ];
     }
 

@@ -2,6 +2,7 @@ import { computed, nextTick, ref } from 'vue';
 import { api, currentOf, versionTag, type Note, type Problem } from '@/api/client';
 import type { NoteDraft } from '@/components/NoteFormDialog.vue';
 import { contentAt } from '@/composables/contentAt';
+import { newIdempotencyKey } from '@/composables/idempotencyKey';
 import { retryDelaysMs, withRetries } from '@/composables/retry';
 import { useDraft, type Draft } from '@/composables/useDraft';
 import { failureMessage, fieldErrors, useRequest, type Failure } from '@/composables/useRequest';
@@ -386,9 +387,4 @@ export function useNoteEditor({ announce, onSaved, onNoteGone, onNoteTrashed }: 
     closeMerge,
     restored,
   };
-}
-
-/** 128 random bits in hex. getRandomValues works on plain HTTP too, where crypto.randomUUID does not exist (secure contexts only). */
-function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,0 +1,4 @@
+namespace Notes.Api.Features.Transfer;
+
+/// <summary>Export and import: <c>/api/export</c> and <c>/api/import</c>, tagged Transfer, with the answers they all may give.</summary>
+internal sealed class TransferGroup() : ApiGroup("api", "Transfer", everyEndpointAsksTheDatabase: true);
