@@ -2,10 +2,12 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './build/precompress';
+import { preloadRoute } from './build/preload-route';
 
 // The API serves web/dist at `/` (same origin), so the app only ever calls relative `/api/...` URLs.
 export default defineConfig({
-  plugins: [vue(), precompress()],
+  // The sign-in page's chunks are fetched with the entry script (build/preload-route.ts): /login paints one round trip sooner.
+  plugins: [vue(), preloadRoute('src/pages/LoginPage.vue'), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
