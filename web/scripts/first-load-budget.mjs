@@ -7,8 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// 44.1 KiB when the budget was set (brotli at the highest quality; 131 KiB before compression), with a small margin.
-const budgetBytes = 46 * 1024;
+// 44.1 KiB when the budget was set (brotli at the highest quality; 131 KiB before compression); 45.6 KiB as other pages grew the
+// shared chunks, then 44.2 KiB once the production bundle left out Vue's Options API: held at 45 KiB, a small margin.
+const budgetBytes = 45 * 1024;
 const page = 'src/pages/LoginPage.vue';
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
