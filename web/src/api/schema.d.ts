@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download all your notes: a JSON document, or a zip of Markdown files
+         * @description Every note of yours, the archive and the trash included, as a file to save (Content-Disposition: attachment). format=json gives a NotesSlices document with every field of each note, which an import takes back as it was; with includeRevisions=true each note carries its history too. format=markdown gives a zip of one .md file per note, named from its title, with YAML front matter as Joplin writes it (title, created, updated, tags; pinned and archived when true): notes in use at the root, archived ones in archive/, those in the trash in trash/. The file is sent as it is read from the database, so it begins at once however many notes you have; should the database fail midway, the download breaks off rather than end as a file that looks whole.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tags/{name}": {
         parameters: {
             query?: never;
@@ -540,6 +560,42 @@ export interface components {
             /** Format: int64 */
             deleted: number;
         };
+        ExportDocument: {
+            format: string;
+            /** Format: int32 */
+            formatVersion: number;
+            /** Format: date-time */
+            exportedAt: string;
+            username: string;
+            notes: components["schemas"]["ExportedNote"][];
+        };
+        ExportedNote: {
+            id: string;
+            title: string;
+            description: string;
+            pinned: boolean;
+            tags: string[];
+            archived: boolean;
+            /** Format: date-time */
+            trashedAt?: string | null;
+            /** Format: date-time */
+            purgeAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+            revisions?: components["schemas"]["ExportedRevision"][] | null;
+        };
+        ExportedRevision: {
+            /** Format: int32 */
+            version: number;
+            title: string;
+            description: string;
+            /** Format: date-time */
+            savedAt: string;
+        };
         TagResponse: {
             name: string;
             /** Format: int32 */
@@ -746,6 +802,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmptyTrashResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query: {
+                format: "json" | "markdown";
+                includeRevisions?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export: application/json for format=json, application/zip for format=markdown. */
+            200: {
+                headers: {
+                    /**
+                     * @description attachment, with the file's name: notes-<the day in UTC>.json or .zip.
+                     * @example attachment; filename="notes-2026-12-01.json"
+                     */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDocument"];
+                    "application/zip": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
