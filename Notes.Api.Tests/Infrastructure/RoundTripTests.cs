@@ -323,7 +323,13 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         var now = DateTime.UtcNow;
         var notes = Enumerable.Range(0, 250).Select(i => new Notes.Api.Entities.Note
         {
-            OwnerId = user.Id, Title = $"note {i}", Description = "", SearchText = $"note {i}", CreatedAt = now, UpdatedAt = now, Version = 2,
+            OwnerId = user.Id,
+            Title = $"note {i}",
+            Description = "",
+            SearchText = $"note {i}",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 2,
         }).ToList();
         await api.Mongo().GetCollection<Notes.Api.Entities.Note>(Notes.Api.Infrastructure.Mongo.CollectionNames.Notes).InsertManyAsync(notes);
         await api.Mongo().GetCollection<Notes.Api.Entities.Revision>(Notes.Api.Infrastructure.Mongo.CollectionNames.Revisions).InsertManyAsync(
