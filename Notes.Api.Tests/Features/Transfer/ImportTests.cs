@@ -1,4 +1,6 @@
 using System.Text;
+using Notes.Api.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Notes.Api.Tests.Support.ImportCalls;
 
 namespace Notes.Api.Tests.Features.Transfer;
@@ -427,5 +429,51 @@ public sealed class ImportBodyLimitTests(ApiFactory api) : IClassFixture<ApiFact
         var report = await user.ImportedAsync("large.json", export);
 
         Assert.Equal(12, report.Created());
+    }
+}
+
+/// <summary>An import cut off by a database that stops answering, and the same import run again.</summary>
+[Trait("Category", "Slow")]
+public sealed class ImportOutageTests(PausableDatabaseApi api, ITestOutputHelper output)
+    : IClassFixture<PausableDatabaseApi>
+{
+    const int Files = 1_000;
+
+    [Fact]
+    public async Task An_import_interrupted_by_a_frozen_database_leaves_no_half_note_and_running_it_again_completes_it_without_duplicates()
+    {
+        var user = await api.SignedInUserAsync();
+        var zip = Zip([.. Enumerable.Range(0, Files).Select(i => ($"notes/{i:0000}.md", $"# Note {i}\n\n{new string('z', 500)} {i}"))]);
+        var notes = api.Mongo().GetCollection<MongoDB.Bson.BsonDocument>("notes");
+        var owner = new MongoDB.Bson.BsonDocument("ownerId", MongoDB.Bson.ObjectId.Parse(user.Id));
+
+        // The engine is frozen once the first batch is stored, with the rest still to come.
+        var import = user.ImportAsync("big.zip", zip);
+        while (!import.IsCompleted && await notes.CountDocumentsAsync(owner) == 0)
+            await Task.Delay(5);
+        api.PausableEngine.Pause();
+        HttpResponseMessage interrupted;
+        try
+        {
+            interrupted = await import;
+        }
+        finally
+        {
+            api.PausableEngine.Resume();
+        }
+        var storedBefore = await notes.CountDocumentsAsync(owner);
+        output.WriteLine($"The first import answered {(int)interrupted.StatusCode}; {storedBefore} of {Files} notes were stored");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, interrupted.StatusCode);
+
+        var rerun = await user.ImportedAsync("big.zip", zip);
+
+        // A batch sent as the engine froze may still be stored once it wakes: the run again skips at least what was there.
+        Assert.Equal(Files, rerun.Created() + rerun.Skipped());
+        Assert.InRange(rerun.Skipped(), storedBefore, Files - 1);
+        var stored = await notes.Find(owner).ToListAsync();
+        Assert.Equal(Files, stored.Count);
+        Assert.Equal(Files, stored.Select(n => n["title"].AsString).Distinct().Count());
+        // Every note whole: the file as it was (its heading kept, as a file without front matter keeps it).
+        Assert.All(stored, n => Assert.Equal($"# {n["title"].AsString}\n\n{new string('z', 500)} {n["title"].AsString["Note ".Length..]}", n["description"].AsString));
     }
 }
