@@ -293,6 +293,20 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         Assert.Equal(1, await CommandsDuringAsync(() => user.GetNoteAsync("not-an-id")));
     }
 
+    /// <summary>
+    /// The session check; the notes already imported (one find per thousand); the quota count; one insert per 200 notes. With an
+    /// Idempotency-Key, also its claim, a renewal of its lease after each insert, and the answer kept.
+    /// </summary>
+    [Fact]
+    public async Task Importing_a_zip_of_notes_costs_four_database_commands_and_three_more_with_an_Idempotency_Key()
+    {
+        var user = await api.SignedInUserAsync();
+        var zip = ImportCalls.Zip(("one.md", "# One"), ("two.md", "# Two"), ("folder/three.md", "# Three"));
+
+        Assert.Equal(4, await CommandsDuringAsync(() => user.ImportAsync("notes.zip", zip)));
+        Assert.Equal(7, await CommandsDuringAsync(() => user.ImportAsync("other.zip", ImportCalls.Zip(("four.md", "# Four")), Guid.NewGuid().ToString())));
+    }
+
     [Fact]
     public async Task A_revoked_token_costs_one_database_command()
     {
