@@ -5,15 +5,18 @@
 //                                                 read request, in alternating rounds so the machine's drift hits both alike,
 //                                                 and each one's peak RSS
 //   variants <report.md> (<name> <url> <pid>)...  the same for two or more APIs (bench/variants.sh: one build, settings apart)
+//   export <apiUrl> <apiPid> <mongoUri> <database> <report.md>   a fresh default API: the export of 20 and of 2,000 notes,
+//                                                 its time and the API's peak RSS while it runs (appended to the report)
 // BENCH_QUICK=1 shortens every run. Numbers on a small shared machine are noisy: the report compares ratios from one run.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { MongoClient, ObjectId } from 'mongodb';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,6 +39,7 @@ if (phase === 'count') await countPhase(...args);
 else if (phase === 'load') await loadPhase(...args);
 else if (phase === 'compare') await comparePhase(...args);
 else if (phase === 'variants') await variantsPhase(...args);
+else if (phase === 'export') await exportPhase(...args);
 else throw new Error(`unknown phase ${phase}`);
 
 // ---------- the API, as a client
@@ -265,6 +269,105 @@ async function variantsPhase(report, ...args) {
   ].join('\n');
   writeFileSync(report, markdown);
   console.log(markdown);
+}
+
+// ---------- the export: time and memory for a small and a large account
+
+async function exportPhase(base, apiPid, mongoUri, database, report) {
+  const api = client(base);
+  const pid = Number(apiPid);
+  // BENCH_EXPORT_SIZES=20,2000,10000 adds a larger account, to see whether memory follows the count.
+  const sizes = (process.env.BENCH_EXPORT_SIZES ?? '20,2000').split(',').map(Number);
+  const rounds = quick ? 1 : 3;
+  // Straight into the database, in one insertMany per account: the engine checks unique indexes by scanning the collection on
+  // every insert, so 2,000 notes added one request at a time would take minutes.
+  const mongo = await MongoClient.connect(mongoUri);
+  const users = [];
+  try {
+    for (const count of sizes) {
+      const username = `export${count}_${randomUUID().slice(0, 8)}`;
+      const password = `bench ${randomUUID()} correct horse`;
+      const { id } = await api.call('POST', '/api/auth/register', { body: { username, password } });
+      const { token } = await api.call('POST', '/api/auth/login', { body: { username, password } });
+      await mongo.db(database).collection('notes').insertMany(exportNotes(id, count));
+      users.push({ count, token });
+    }
+  } finally {
+    await mongo.close();
+  }
+
+  const rows = [];
+  for (const format of ['json', 'markdown']) {
+    for (const { count, token } of users) {
+      await exportOnce(base, token, format, pid); // warm: the code path compiled, the connection open
+      const runs = [];
+      for (let r = 0; r < rounds; r++) runs.push(await exportOnce(base, token, format, pid));
+      const row = { format, count, bytes: runs[0].bytes, firstByteMs: median(runs.map((x) => x.firstByteMs)),
+        totalMs: median(runs.map((x) => x.totalMs)), rssBeforeMb: Math.min(...runs.map((x) => x.rssBeforeMb)), peakRssMb: Math.max(...runs.map((x) => x.peakRssMb)), samples: Math.min(...runs.map((x) => x.samples)) };
+      rows.push(row);
+      console.log(`export ${format}, ${count} notes:`, row);
+    }
+  }
+
+  const lines = ['', `## Export (\`GET /api/export\`, ${rounds} round(s) after a warm-up, medians; RSS is the largest sample)`, '',
+    'Each account\'s notes carry a description of about 1 KB; a tenth are archived and a tenth in the trash. The API\'s RSS is read from ' +
+    '`VmRSS` in `/proc/<pid>/status` every 5 ms while the export runs (VmHWM, the kernel\'s own peak, cannot be reset between ' +
+    'exports), so a peak between two samples can be missed.', '',
+    '| format | notes | bytes | first byte ms | whole export ms | API RSS before MB | API peak RSS during MB | RSS samples |', '|---|---|---|---|---|---|---|---|'];
+  for (const r of rows)
+    lines.push(`| ${r.format} | ${r.count} | ${r.bytes} | ${r.firstByteMs.toFixed(1)} | ${r.totalMs.toFixed(1)} | ${r.rssBeforeMb.toFixed(0)} | ${r.peakRssMb.toFixed(0)} | ${r.samples} |`);
+  const growth = (format) => {
+    const [small, large] = [sizes[0], sizes.at(-1)].map((count) => rows.find((r) => r.format === format && r.count === count));
+    return large.peakRssMb - small.peakRssMb;
+  };
+  lines.push('', `Peak RSS, ${sizes.at(-1)} notes against ${sizes[0]}: json ${growth('json') >= 0 ? '+' : ''}${growth('json').toFixed(0)} MB, ` +
+    `markdown ${growth('markdown') >= 0 ? '+' : ''}${growth('markdown').toFixed(0)} MB.`, '');
+  const section = lines.join('\n');
+  writeFileSync(report, (existsSync(report) ? readFileSync(report, 'utf8') : '# Benchmark: the export alone\n') + section);
+  console.log(section);
+}
+
+/** The notes of an account as the API stores them, with a description of about 1 KB each. */
+function exportNotes(ownerId, count) {
+  const now = new Date();
+  const purgeAt = new Date(now.getTime() + 30 * 24 * 3600 * 1000);
+  const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(18);
+  return Array.from({ length: count }, (_, n) => {
+    const title = `Export note ${n}`;
+    const description = `${n}: ${filler}`;
+    const trashed = n % 10 === 9;
+    return {
+      _id: new ObjectId(), ownerId: new ObjectId(ownerId), title, description, searchText: `${title} ${description}`.toLowerCase(),
+      pinned: n % 7 === 0, tags: n % 3 === 0 ? ['work/clients'] : ['home'], archived: n % 10 === 8,
+      trashedAt: trashed ? now : null, purgeAt: trashed ? purgeAt : null, createdAt: now, updatedAt: now, version: 1,
+    };
+  });
+}
+
+/** One export read to its end: when its first byte came, when its last did, and the API's RSS, sampled all along. */
+async function exportOnce(base, token, format, pid) {
+  const rssBeforeMb = rssMb(pid);
+  let peakRssMb = rssBeforeMb, samples = 1;
+  const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, rssMb(pid)); samples++; }, 5);
+  try {
+    const started = performance.now();
+    const res = await fetch(`${base}/api/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`export ${format} answered ${res.status}: ${await res.text()}`);
+    let firstByteMs = null, bytes = 0;
+    for await (const chunk of res.body) {
+      firstByteMs ??= performance.now() - started;
+      bytes += chunk.length;
+    }
+    const totalMs = performance.now() - started;
+    peakRssMb = Math.max(peakRssMb, rssMb(pid));
+    return { bytes, firstByteMs, totalMs, rssBeforeMb, peakRssMb, samples };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 }
 
 // ---------- load generators

@@ -42,6 +42,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["get /api/tags"] = "listTags",
         ["put /api/tags/{name}"] = "renameTag",
         ["delete /api/tags/{name}"] = "deleteTag",
+        ["get /api/export"] = "export",
         ["get /healthz"] = "health",
         ["get /healthz/live"] = "live",
     };

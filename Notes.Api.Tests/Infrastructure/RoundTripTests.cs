@@ -293,6 +293,20 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         Assert.Equal(1, await CommandsDuringAsync(() => user.GetNoteAsync("not-an-id")));
     }
 
+    /// <summary>
+    /// The session check; the notes already imported (one find per thousand); the quota count; one insert per 200 notes. With an
+    /// Idempotency-Key, also its claim, a renewal of its lease after each insert, and the answer kept.
+    /// </summary>
+    [Fact]
+    public async Task Importing_a_zip_of_notes_costs_four_database_commands_and_three_more_with_an_Idempotency_Key()
+    {
+        var user = await api.SignedInUserAsync();
+        var zip = ImportCalls.Zip(("one.md", "# One"), ("two.md", "# Two"), ("folder/three.md", "# Three"));
+
+        Assert.Equal(4, await CommandsDuringAsync(() => user.ImportAsync("notes.zip", zip)));
+        Assert.Equal(7, await CommandsDuringAsync(() => user.ImportAsync("other.zip", ImportCalls.Zip(("four.md", "# Four")), Guid.NewGuid().ToString())));
+    }
+
     [Fact]
     public async Task A_revoked_token_costs_one_database_command()
     {
@@ -300,6 +314,42 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
         await user.Client.PostAsync("/api/auth/logout", null);
 
         Assert.Equal(1, await CommandsDuringAsync(() => user.Client.GetAsync("/api/notes")));
+    }
+
+    [Theory]
+    [InlineData("?format=json", 2)]
+    [InlineData("?format=markdown", 2)]
+    [InlineData("?format=json&includeRevisions=true", 3)]
+    public async Task Exporting_a_few_notes_costs_the_session_check_one_find_of_the_notes_and_one_of_their_revisions_when_asked(string query, long commands)
+    {
+        var user = await api.SignedInUserAsync();
+        for (var i = 0; i < 3; i++)
+            await user.PutNoteAsync((await user.AddNoteAsync($"note {i}")).Id(), new { title = $"note {i}, changed" });
+
+        Assert.Equal(commands, await CommandsDuringAsync(() => user.Client.GetAsync($"/api/export{query}")));
+    }
+
+    /// <summary>The session check, then the notes and the revisions a hundred at a time: a find and two getMores each.</summary>
+    [Fact]
+    public async Task Exporting_250_notes_with_their_revisions_costs_seven_database_commands()
+    {
+        var user = await api.SignedInUserAsync();
+        var now = DateTime.UtcNow;
+        var notes = Enumerable.Range(0, 250).Select(i => new Notes.Api.Entities.Note
+        {
+            OwnerId = user.Id,
+            Title = $"note {i}",
+            Description = "",
+            SearchText = $"note {i}",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 2,
+        }).ToList();
+        await api.Mongo().GetCollection<Notes.Api.Entities.Note>(Notes.Api.Infrastructure.Mongo.CollectionNames.Notes).InsertManyAsync(notes);
+        await api.Mongo().GetCollection<Notes.Api.Entities.Revision>(Notes.Api.Infrastructure.Mongo.CollectionNames.Revisions).InsertManyAsync(
+            notes.Select(n => new Notes.Api.Entities.Revision { NoteId = n.Id, OwnerId = user.Id, Version = 1, Title = n.Title, Description = "", Length = 0, SavedAt = now }));
+
+        Assert.Equal(7, await CommandsDuringAsync(() => user.Client.GetAsync("/api/export?format=json&includeRevisions=true")));
     }
 
     async Task<long> CommandsDuringAsync(Func<Task<HttpResponseMessage>> request)

@@ -97,7 +97,13 @@ public sealed class ExportStreamingTests(ExportStreamingTests.GatedApi api) : IC
         var now = DateTime.UtcNow;
         var notes = Enumerable.Range(0, NoteCount).Select(i => new Note
         {
-            OwnerId = user.Id, Title = $"note {i}", Description = $"seeded note {i}", SearchText = $"note {i}", CreatedAt = now, UpdatedAt = now, Version = 1,
+            OwnerId = user.Id,
+            Title = $"note {i}",
+            Description = $"seeded note {i}",
+            SearchText = $"note {i}",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
         }).ToList();
         await api.Mongo().GetCollection<Note>(CollectionNames.Notes).InsertManyAsync(notes);
         return [.. notes.Select(n => n.Id).Order(StringComparer.Ordinal)];

@@ -44,7 +44,13 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         // A revision at the note's own version, as a writer that stopped before its compare-and-set leaves one: not history.
         await api.Mongo().GetCollection<Revision>(CollectionNames.Revisions).InsertOneAsync(new Revision
         {
-            NoteId = untouched.Id(), OwnerId = user.Id, Version = 1, Title = "stray", Description = "", Length = 0, SavedAt = DateTime.UtcNow,
+            NoteId = untouched.Id(),
+            OwnerId = user.Id,
+            Version = 1,
+            Title = "stray",
+            Description = "",
+            Length = 0,
+            SavedAt = DateTime.UtcNow,
         });
         // Someone else's history, with a note id between this user's: never theirs to see.
         var other = await api.SignedInUserAsync();

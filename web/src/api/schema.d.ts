@@ -1002,8 +1002,8 @@ export interface operations {
     };
     export: {
         parameters: {
-            query?: {
-                format?: "json" | "markdown";
+            query: {
+                format: "json" | "markdown";
                 includeRevisions?: boolean;
             };
             header?: never;
@@ -1024,6 +1024,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportDocument"];
+                    "application/zip": string;
                 };
             };
             /** @description Bad Request */

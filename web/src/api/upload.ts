@@ -6,7 +6,8 @@ export type UploadProgress = (sent: number, total: number) => void;
  * itself says nothing about an upload's progress, XMLHttpRequest does. It is handed to the generated client as that
  * call's `fetch`, so the request it sends is the client's own, after its middleware: the token, and a `401` ending the
  * session or being sent again after a refresh, stay where every other call has them (`client.ts`), and the answer
- * comes back as a `Response` the request helper reads as it reads any other.
+ * comes back as a `Response` the request helper reads as it reads any other. (A request the client sends again after a
+ * refresh goes by its plain fetch: that rare second upload shows no progress.)
  */
 export function fetchWithUploadProgress(onProgress: UploadProgress) {
   return async (request: Request): Promise<Response> => {

@@ -13,7 +13,7 @@ internal sealed class Endpoint(Data data, TimeProvider clock) : Endpoint<Request
         Group<TransferGroup>();
         Description(d => d
             .Produces<ExportDocument>(StatusCodes.Status200OK, MediaTypeNames.Application.Json)
-            .WithMetadata(new AllowedValues("format", Request.Formats)));
+            .WithMetadata(new FileResponse(StatusCodes.Status200OK, ZipContentType), new AllowedValues("format", Request.Formats)));
         Summary(s =>
         {
             s.Summary = "Download all your notes: a JSON document, or a zip of Markdown files";

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Notes.Api.Features.Transfer.Import;
 
@@ -74,7 +75,7 @@ internal static class Upload
                 }
                 catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
                 {
-                    failed.Add(new(entry.FullName, "It cannot be read from the zip (damaged, encrypted, or compressed in a way this does not read).", NoteImported: false));
+                    failed.Add(new(entry.FullName, "It cannot be read from the zip: damaged (its size or checksum does not match), encrypted, or compressed in a way this does not read.", NoteImported: false));
                     continue;
                 }
                 inflated += content.Length;
@@ -90,22 +91,29 @@ internal static class Upload
 
     /// <summary>
     /// The entry's bytes, read no further than one past the most a note's file may hold (<see cref="MarkdownFile.MaxFileBytes"/>,
-    /// which its reader then refuses) and refused outright past what the whole import may still expand to.
+    /// which its reader then refuses) and refused outright past what the whole import may still expand to. An entry read whole must
+    /// match its checksum: .NET 10 stops reading an entry at its declared size without a word (measured: five entries of 600 KB
+    /// declaring 1 KB each came out as 1 KB each), so a header that lies would otherwise leave a note cut short. The count stays
+    /// for a runtime that reads on past the declared size.
     /// </summary>
     static byte[] Inflate(ZipArchiveEntry entry, long allowance)
     {
         using var stream = entry.Open();
         using var content = new MemoryStream();
+        var checksum = new Crc32();
         var buffer = new byte[81920];
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
             content.Write(buffer, 0, read);
+            checksum.Append(buffer.AsSpan(0, read));
             if (content.Length > allowance)
                 throw TooLarge("The zip expands to more than it declares, past the most an import takes.");
             if (content.Length > MarkdownFile.MaxFileBytes)
-                break;
+                return content.ToArray();
         }
+        if (checksum.GetCurrentHashAsUInt32() != entry.Crc32)
+            throw new InvalidDataException("The entry does not match its checksum.");
         return content.ToArray();
     }
 
