@@ -175,7 +175,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
         string[] paths =
         [
             "/api/auth/register", "/api/auth/login", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/me", "/api/auth/refresh",
-            "/api/auth/sessions", "/api/auth/sessions/{id}", "/api/account", "/api/account/password",
+            "/api/auth/sessions", "/api/auth/sessions/{id}", "/api/account", "/api/account/password", "/api/account/tokens", "/api/account/tokens/{id}",
             "/api/account/two-factor", "/api/account/two-factor/setup", "/api/account/two-factor/enable",
             "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
             "/api/notes/{id}/revisions/{version}/restore", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",

@@ -60,7 +60,9 @@ internal static class ApiDocument
                     Type = OpenApiSecuritySchemeType.Http,
                     Scheme = "bearer",
                     BearerFormat = "JWT",
-                    Description = "The token that signing in (POST /api/auth/login) answers, as Authorization: Bearer <token>.",
+                    Description = "The token that signing in (POST /api/auth/login) answers, as Authorization: Bearer <token>; or a personal " +
+                        "access token (nsp_…, from POST /api/account/tokens) for a script: it reaches notes, tags, revisions, the trash, export " +
+                        "and import, a read token only with GET, and is answered 403 insufficient_scope elsewhere.",
                 });
                 s.OperationProcessors.Insert(0, new CatchAllParameters());
                 s.OperationProcessors.Add(new RequestParameters());

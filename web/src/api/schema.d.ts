@@ -22,46 +22,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import notes
-         * @description Imports the notes in one uploaded file (multipart/form-data, the part named file): a NotesSlices export (.json, as GET /api/export?format=json gives it), a Markdown or text file (.md, .markdown, .txt), or a zip of such files in folders of any depth (a Joplin or Obsidian export). Markdown front matter gives title, tags (a list, [a, b], or a, b), created, updated, pinned and archived; without a title there, the first # heading or else the file's name is the title, and the file's text is the note's. Notes keep their times; each gets a new id and version 1. A note imported before (the same exported note, or the same file at the same path with the same content) is skipped. A file that cannot be a note is left out and reported, and the rest is imported.
-         */
-        post: operations["import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download all your notes: a JSON document, or a zip of Markdown files
-         * @description Every note of yours, the archive and the trash included, as a file to save (Content-Disposition: attachment). format=json gives a NotesSlices document with every field of each note, which an import takes back as it was; with includeRevisions=true each note carries its history too. format=markdown gives a zip of one .md file per note, named from its title, with YAML front matter as Joplin writes it (title, created, updated, tags; pinned and archived when true): notes in use at the root, archived ones in archive/, those in the trash in trash/. The file is sent as it is read from the database, so it begins at once however many notes you have; should the database fail midway, the download breaks off rather than end as a file that looks whole.
-         */
-        get: operations["export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/tags/{name}": {
         parameters: {
             query?: never;
@@ -442,6 +402,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your personal access tokens
+         * @description Deletes the token at once, on every instance: it is refused from then on (401, token_revoked). Someone else's token is not found, just as a missing one.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your personal access tokens, newest first
+         * @description Every token of yours that has not expired or been revoked: its name, scope, when it was made and expires, and the minute it was last used in. The tokens themselves are not kept, so they are not shown.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create a personal access token
+         * @description A token for a script, sent as Authorization: Bearer nsp_…, in place of signing in. It reaches notes, tags, revisions, the trash, export and import; a read token only reads (GET), and no token manages the account. The token is in this answer only: it is stored as a hash, and cannot be shown again. A user holds at most 20 tokens that have not expired.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account": {
         parameters: {
             query?: never;
@@ -568,7 +572,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "insufficient_scope" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "token_limit_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
         };
@@ -579,85 +583,6 @@ export interface components {
         EmptyTrashResponse: {
             /** Format: int64 */
             deleted: number;
-        };
-        ImportResponse: {
-            /** Format: int32 */
-            created: number;
-            /** Format: int32 */
-            skipped: number;
-            failed: components["schemas"]["ImportFailure"][];
-        };
-        ImportFailure: {
-            file: string;
-            reason: string;
-            noteImported: boolean;
-        };
-        /** @description A conflict (409): with quota_reached, the import would take you past the notes one user may keep, and fits says how many of its new notes there is room for; nothing was imported. With idempotency_key_in_progress, fits is absent. */
-        QuotaProblem: {
-            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
-            type: string;
-            /** @description The status's reason phrase. */
-            title: string;
-            /**
-             * Format: int32
-             * @description The HTTP status, as on the response.
-             */
-            status: number;
-            /** @description What went wrong, in words for a person; it may change. */
-            detail?: string | null;
-            /** @description The path of the request. */
-            instance: string;
-            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
-            traceId: string;
-            /**
-             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
-             * @enum {string}
-             */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
-            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
-            errors: components["schemas"]["FieldError"][];
-            /** Format: int32 */
-            fits?: number | null;
-        };
-        ImportRequest: {
-            /** Format: binary */
-            file: string;
-        };
-        ExportDocument: {
-            format: string;
-            /** Format: int32 */
-            formatVersion: number;
-            /** Format: date-time */
-            exportedAt: string;
-            username: string;
-            notes: components["schemas"]["ExportedNote"][];
-        };
-        ExportedNote: {
-            id: string;
-            title: string;
-            description: string;
-            pinned: boolean;
-            tags: string[];
-            archived: boolean;
-            /** Format: date-time */
-            trashedAt?: string | null;
-            /** Format: date-time */
-            purgeAt?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: int32 */
-            version: number;
-            revisions?: components["schemas"]["ExportedRevision"][] | null;
-        };
-        ExportedRevision: {
-            /** Format: int32 */
-            version: number;
-            title: string;
-            description: string;
-            /** Format: date-time */
-            savedAt: string;
         };
         TagResponse: {
             name: string;
@@ -685,7 +610,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "insufficient_scope" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "token_limit_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
             current: components["schemas"]["NoteResponse"];
@@ -813,6 +738,17 @@ export interface components {
             otpauthUri: string;
             qrCodeSvg: string;
         };
+        ListTokensResponse: {
+            id: string;
+            name: string;
+            scope: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+        };
         GetAccountResponse: {
             id: string;
             username: string;
@@ -835,6 +771,22 @@ export interface components {
         DeleteAccountRequest: {
             password: string;
             code?: string | null;
+        };
+        CreateTokenResponse: {
+            id: string;
+            name: string;
+            scope: string;
+            token: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+        };
+        CreateTokenRequest: {
+            name: string;
+            scope: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -876,168 +828,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    import: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A key of your choosing, new for each import (a UUID, say), at most 255 characters. Send the same key and file again to retry an import whose answer you did not get: for a day you get the first answer again. A retry never doubles a note either way. */
-                "Idempotency-Key"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["ImportRequest"];
-            };
-        };
-        responses: {
-            /** @description What the import did: notes created, notes skipped as imported before, and each file left out or note changed, with the reason. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportResponse"];
-                };
-            };
-            /** @description No file (validation_failed); not a kind of file this imports (import_format_unknown); a zip with more entries than Import:MaxFiles or expanding past Import:MaxExpandedBytes (import_too_large). Nothing was imported. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The new notes would take you past the notes one user may keep (quota_reached, with fits); or the first request with this Idempotency-Key is still running: Retry-After says when a retry may take over. Nothing was imported. */
-            409: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["QuotaProblem"];
-                };
-            };
-            /** @description The upload is over Import:MaxBytes (10 MiB unless configured). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description This Idempotency-Key came before with another file; nothing was imported. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    export: {
-        parameters: {
-            query: {
-                format: "json" | "markdown";
-                includeRevisions?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The export: application/json for format=json, application/zip for format=markdown. */
-            200: {
-                headers: {
-                    /**
-                     * @description attachment, with the file's name: notes-<the day in UTC>.json or .zip.
-                     * @example attachment; filename="notes-2026-12-01.json"
-                     */
-                    "Content-Disposition"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportDocument"];
-                    "application/zip": string;
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1106,6 +898,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1183,6 +984,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description None of your notes carries the tag or one below it. */
             404: {
                 headers: {
@@ -1237,6 +1047,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1301,6 +1120,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1401,6 +1229,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such note among yours. */
             404: {
                 headers: {
@@ -1459,6 +1296,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1527,6 +1373,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1611,6 +1466,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1705,6 +1569,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such note among yours. */
             404: {
                 headers: {
@@ -1783,6 +1656,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1895,6 +1777,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -1966,6 +1857,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2215,6 +2115,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2260,6 +2169,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2317,6 +2235,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2360,6 +2287,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2506,6 +2442,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2551,6 +2496,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2619,6 +2573,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Two-step sign-in is already on (two_factor_already_enabled); turn it off first. */
             409: {
                 headers: {
@@ -2630,6 +2593,228 @@ export interface operations {
             };
             /** @description The request body is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such token among yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your tokens, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTokensResponse"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You already hold 20 tokens (token_limit_reached): revoke one first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2673,6 +2858,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2737,6 +2931,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,6 +3034,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Two-step sign-in is already on (two_factor_already_enabled), or was not set up (two_factor_not_set_up). */
             409: {
                 headers: {
@@ -2905,6 +3117,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3001,6 +3222,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
