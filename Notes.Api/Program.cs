@@ -1,5 +1,6 @@
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
+using Notes.Api.Features.Shares;
 using Notes.Api.Infrastructure.Mongo;
 using Notes.Api.Infrastructure.Telemetry;
 
@@ -10,6 +11,7 @@ builder.LimitRequestBodies(NoteContent.MaxBodyBytes).HideServerHeader();
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 builder.Services
     .AddSingleton(TimeProvider.System)
+    .AddPrivateLinks(ShareLinks.PagePath, ShareLinks.ApiPath)
     .AddTelemetry(builder.Configuration)
     .AddErrorResponses()
     .AddTrustedProxies(builder.Configuration)
@@ -19,6 +21,7 @@ builder.Services
     .AddTokenAuth()
     .AddSliceData()
     .AddNotes()
+    .AddShares()
     .AddFastEndpoints()
     .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteSchemas());
 

@@ -9,6 +9,7 @@ internal static class CollectionNames
     public const string IdempotentRequests = "idempotentRequests";
     public const string DataProtectionKeys = "dataProtectionKeys";
     public const string Revisions = "revisions";
+    public const string Shares = "shares";
 
-    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions, DataProtectionKeys];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions, Shares, DataProtectionKeys];
 }

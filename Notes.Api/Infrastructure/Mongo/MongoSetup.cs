@@ -51,6 +51,11 @@ internal static class MongoSetup
             new CreateIndexModel<Revision>(
                 Builders<Revision>.IndexKeys.Ascending(r => r.OwnerId).Ascending(r => r.NoteId).Descending(r => r.Version), new() { Unique = true }));
 
+        // A link is opened by its token's hash alone (unique); its owner lists and ends a note's links by owner and note.
+        services.AddCollection<Share>(CollectionNames.Shares,
+            new CreateIndexModel<Share>(Builders<Share>.IndexKeys.Ascending(s => s.TokenHash), new() { Unique = true }),
+            new CreateIndexModel<Share>(Builders<Share>.IndexKeys.Ascending(s => s.OwnerId).Ascending(s => s.NoteId)));
+
         services.AddCollection<DataProtectionKey>(CollectionNames.DataProtectionKeys);
 
         services.AddHostedService<MongoIndexes>();
