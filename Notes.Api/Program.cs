@@ -1,5 +1,6 @@
 using Notes.Api.Features;
 using Notes.Api.Features.Notes;
+using Notes.Api.Features.Shares;
 using Notes.Api.Features.Transfer.Import;
 using Notes.Api.Infrastructure.Mongo;
 using Notes.Api.Infrastructure.Telemetry;
@@ -11,6 +12,7 @@ builder.LimitRequestBodies(NoteContent.MaxBodyBytes).HideServerHeader();
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 builder.Services
     .AddSingleton(TimeProvider.System)
+    .AddPrivateLinks(ShareLinks.PagePath, ShareLinks.ApiPath)
     .AddTelemetry(builder.Configuration)
     .AddErrorResponses()
     .AddTrustedProxies(builder.Configuration)
@@ -21,6 +23,7 @@ builder.Services
     .AddSliceData()
     .AddNotes()
     .AddImport()
+    .AddShares()
     .AddFastEndpoints()
     .AddApiDocument(new SliceNames.SchemaNameGenerator(), new NoteSchemas());
 

@@ -178,7 +178,8 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             "/api/auth/sessions", "/api/auth/sessions/{id}", "/api/account", "/api/account/password", "/api/account/tokens", "/api/account/tokens/{id}",
             "/api/account/two-factor", "/api/account/two-factor/setup", "/api/account/two-factor/enable",
             "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
-            "/api/notes/{id}/revisions/{version}/restore", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
+            "/api/notes/{id}/revisions/{version}/restore", "/api/notes/{id}/shares", "/api/notes/{id}/shares/{shareId}", "/api/shared/{token}",
+            "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
             "/api/export",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());

@@ -42,6 +42,10 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["get /api/notes/{id}/revisions"] = "listRevisions",
         ["get /api/notes/{id}/revisions/{version}"] = "getRevision",
         ["post /api/notes/{id}/revisions/{version}/restore"] = "restoreRevision",
+        ["post /api/notes/{id}/shares"] = "createShare",
+        ["get /api/notes/{id}/shares"] = "listShares",
+        ["delete /api/notes/{id}/shares/{shareId}"] = "revokeShare",
+        ["get /api/shared/{token}"] = "readShare",
         ["get /api/tags"] = "listTags",
         ["put /api/tags/{name}"] = "renameTag",
         ["delete /api/tags/{name}"] = "deleteTag",
@@ -50,7 +54,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["get /healthz/live"] = "live",
     };
 
-    static readonly string[] Anonymous = ["post /api/auth/register", "post /api/auth/login", "get /healthz", "get /healthz/live"];
+    static readonly string[] Anonymous = ["post /api/auth/register", "post /api/auth/login", "get /healthz", "get /healthz/live", "get /api/shared/{token}"];
 
     [Fact]
     public async Task Every_operation_has_a_short_stable_operation_id_and_a_description()

@@ -3,7 +3,7 @@ namespace Notes.Api.Features;
 /// <summary>
 /// Registers every slice's <c>Data</c> class (its own MongoDB queries) by convention, so adding a slice touches no shared file;
 /// and what the slices of an area share: the not-found answer and the one way to change a note, a note's history as it is shown,
-/// the one way to rewrite a tag; the proof a grave account change asks for, and what an account owns, with the sweep that
+/// the one way to rewrite a tag, where a note stands for its links; the proof a grave account change asks for, and what an account owns, with the sweep that
 /// finishes interrupted deletions.
 /// </summary>
 internal static class SliceData
@@ -20,6 +20,7 @@ internal static class SliceData
         // A singleton: the trash's purge job, one itself, uses it too.
         services.AddSingleton<Notes.NoteRemoval>();
         services.AddScoped<Tags.TagRewriter>();
+        services.AddScoped<Shares.SharedNote>();
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Account.AccountData>();
         services.AddHostedService<Account.AccountDeletionSweep>();

@@ -43,7 +43,7 @@ internal static class SliceNames
         var (area, slice) = (path[0], path[^1]);
         return slice switch
         {
-            "Add" or "Get" or "Update" or "Patch" or "Rename" or "Delete" or "Restore" => slice + area.TrimEnd('s'),
+            "Add" or "Get" or "Update" or "Patch" or "Rename" or "Delete" or "Restore" or "Create" or "Revoke" or "Read" => slice + area.TrimEnd('s'),
             "List" or "Empty" => slice + area,
             _ => slice,
         };

@@ -25,6 +25,8 @@ export const router = createRouter({
       component: () => import('@/pages/NotesPage.vue'),
       meta: { requiresAuth: true, title, view: view as NoteView },
     })),
+    // A note shared by a link: for anyone, signed in or not.
+    { path: '/s/:token', name: 'shared', component: () => import('@/pages/SharedNotePage.vue'), meta: { title: 'Shared note' } },
     { path: '/settings', name: 'settings', component: () => import('@/pages/SettingsPage.vue'), meta: { requiresAuth: true, title: 'Settings' } },
     { path: '/:pathMatch(.*)*', redirect: '/notes' },
   ],

@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('NoteViewDialog', () => {
-  it('shows the title, the tags and the whole rendered document, its boxes tickable, and offers History and Edit', async () => {
+  it('shows the title, the tags and the whole rendered document, its boxes tickable, and offers History, Share and Edit', async () => {
     const wrapper = dialog();
     expect(wrapper.find('h2').text()).toBe('Groceries');
     expect(wrapper.find('[aria-label="Tags"]').text()).toBe('home');
@@ -35,16 +35,18 @@ describe('NoteViewDialog', () => {
     await box.setValue(true);
     expect(wrapper.emitted('toggle-task')).toEqual([[2, true]]);
 
-    const [history, edit, close] = wrapper.findAll('footer button');
+    const [history, share, edit, close] = wrapper.findAll('footer button');
     await history!.trigger('click');
+    await share!.trigger('click');
     await edit!.trigger('click');
     await close!.trigger('click');
     expect(wrapper.emitted('history')).toEqual([[groceries]]);
+    expect(wrapper.emitted('share')).toEqual([[groceries]]);
     expect(wrapper.emitted('edit')).toEqual([[groceries]]);
     expect(wrapper.emitted('close')).toHaveLength(1);
   });
 
-  it('shows a note in the trash without ticking or editing, its history still at hand', () => {
+  it('shows a note in the trash without ticking, editing or sharing, its history still at hand', () => {
     const wrapper = dialog({ note: { ...groceries, trashedAt: '2026-03-02T12:00:00Z' } });
     expect(wrapper.text()).toContain('In the trash');
     expect(wrapper.find<HTMLInputElement>('input[type="checkbox"]').element.disabled).toBe(true);

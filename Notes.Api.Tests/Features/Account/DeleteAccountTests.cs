@@ -57,6 +57,7 @@ public sealed class DeleteAccountTests(DeleteAccountTests.Api api) : IClassFixtu
         {
             var edited = await owner.AddTaggedNoteAsync("a note", "work");
             Assert.Equal(HttpStatusCode.OK, (await owner.PutNoteAsync(edited.Id(), new { title = "a note, edited" })).StatusCode); // a revision
+            await owner.ShareAsync(edited.Id()); // a link
             await owner.PatchedNoteAsync((await owner.AddNoteAsync("trashed")).Id(), new { trashed = true });
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/notes") { Content = JsonContent.Create(new { title = "once" }) };
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

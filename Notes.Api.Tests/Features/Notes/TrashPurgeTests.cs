@@ -35,7 +35,7 @@ public sealed class TrashPurgeTests(TrashPurgeTests.Api api) : IClassFixture<Tra
     IMongoCollection<Note> Notes => api.Service<IMongoCollection<Note>>();
 
     /// <summary>The job as another instance of the API runs it.</summary>
-    TrashPurge Job() => new(new NoteRemoval(Notes, api.Service<IMongoCollection<Revision>>()), api.Clock, NullLogger<TrashPurge>.Instance);
+    TrashPurge Job() => new(new NoteRemoval(Notes, api.Service<IMongoCollection<Revision>>(), api.Service<IMongoCollection<Share>>()), api.Clock, NullLogger<TrashPurge>.Instance);
 
     [Fact]
     public async Task A_note_past_its_purge_date_is_out_of_reach_everywhere_before_the_job_removes_it()

@@ -22,6 +22,7 @@ internal sealed class AccountData(IMongoDatabase database, IMongoCollection<User
     /// <summary>What a user owns besides the user document, collection by collection: a new per-user collection is one line here.</summary>
     static readonly (string Collection, Func<DeletingUser, FilterDefinition<BsonDocument>> Owned)[] Owned =
     [
+        (CollectionNames.Shares, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
         (CollectionNames.Notes, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
         (CollectionNames.Revisions, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),
         (CollectionNames.AccessTokens, user => Filter.Eq("ownerId", ObjectId.Parse(user.Id))),

@@ -3,10 +3,11 @@ using MongoDB.Bson;
 namespace Notes.Api.Features.Notes;
 
 /// <summary>
-/// The one way notes are deleted for good, for every slice and job that deletes some: each note first, then its revisions. A note
-/// is never left without the history it had; a revision left by a crash between the two is out of every answer with its note.
+/// The one way notes are deleted for good, for every slice and job that deletes some: each note first, then its links and its
+/// revisions. A note is never left without the history it had; a link or a revision left by a crash between the two is out of every
+/// answer with its note.
 /// </summary>
-internal sealed class NoteRemoval(IMongoCollection<Note> notes, IMongoCollection<Revision> revisions)
+internal sealed class NoteRemoval(IMongoCollection<Note> notes, IMongoCollection<Revision> revisions, IMongoCollection<Share> shares)
 {
     /// <summary>Small, so one delete stays well within the client's timeout on the embedded engine as on MongoDB.</summary>
     public const int BatchSize = 100;
@@ -18,11 +19,12 @@ internal sealed class NoteRemoval(IMongoCollection<Note> notes, IMongoCollection
     {
         if ((await notes.DeleteOneAsync(reachable, ct)).DeletedCount == 0)
             return false;
+        await shares.DeleteManyAsync(s => s.OwnerId == ownerId && s.NoteId == id, ct);
         await revisions.DeleteManyAsync(r => r.OwnerId == ownerId && r.NoteId == id, ct);
         return true;
     }
 
-    /// <summary>Deletes every note that matches <paramref name="match"/>, a batch at a time, each batch's revisions after it; answers how many notes went.</summary>
+    /// <summary>Deletes every note that matches <paramref name="match"/>, a batch at a time, each batch's links and revisions after it; answers how many notes went.</summary>
     public async Task<long> DeleteAllAsync(FilterDefinition<Note> match, CancellationToken ct)
     {
         long deleted = 0;
@@ -46,7 +48,10 @@ internal sealed class NoteRemoval(IMongoCollection<Note> notes, IMongoCollection
                 ids.RemoveAll(id => kept.Any(n => n["_id"] == id));
             }
             if (ids.Count > 0)
+            {
+                await shares.DeleteManyAsync(Builders<Share>.Filter.In("ownerId", owners) & Builders<Share>.Filter.In("noteId", ids), ct);
                 await revisions.DeleteManyAsync(Builders<Revision>.Filter.In("ownerId", owners) & Builders<Revision>.Filter.In("noteId", ids), ct);
+            }
         }
         while (found == BatchSize);
         return deleted;

@@ -20,13 +20,14 @@ internal abstract record WriteOutcome
 
 /// <summary>
 /// The one way a client's change reaches a stored note, for every slice that changes one: the rules every change keeps (a note in
-/// the trash is only taken out, every change raises the version by one, and the search text follows the content) and a compare-and-set on the version, so of two writers racing from one version
+/// the trash is only taken out, trashing one ends its share links, every change raises the version by one, and the search text follows the content) and a compare-and-set on the version, so of two writers racing from one version
 /// exactly one succeeds. It is also the only writer of revisions: a change of the title or the description keeps the version it
 /// replaces, stored before the compare-and-set so that a crash between the two loses nothing, and at most
 /// <see cref="NotesOptions.MaxRevisionsPerNote"/> of them, the newest.
 /// </summary>
 internal sealed class NoteWriter(
-    IMongoCollection<Note> notes, IMongoCollection<Revision> revisions, NotFound notFound, IOptions<NotesOptions> options, TimeProvider clock)
+    IMongoCollection<Note> notes, IMongoCollection<Revision> revisions, IMongoCollection<Share> shares, NotFound notFound,
+    IOptions<NotesOptions> options, TimeProvider clock)
 {
     static readonly ProjectionDefinition<Revision> VersionOnly = Builders<Revision>.Projection.Include(r => r.Version).Exclude("_id");
 
@@ -77,6 +78,9 @@ internal sealed class NoteWriter(
             {
                 if (replacesContent)
                     await PruneAsync(next, ct);
+                // Trashing a note ends its links, after the note is written: a link made meanwhile sees the note trashed and goes too.
+                if (current.TrashedAt is null && next.TrashedAt is not null)
+                    await shares.DeleteManyAsync(s => s.OwnerId == ownerId && s.NoteId == id, ct);
                 return new WriteOutcome.Written(next);
             }
         }

@@ -4,7 +4,7 @@ namespace Notes.Api.Infrastructure.Auth;
 
 /// <summary>
 /// The security audit trail: who signed in or out, ended a session, changed their password, turned two-step sign-in on or off or
-/// deleted their account, who was refused or throttled, and who asked for a note that is someone else's.
+/// deleted their account, shared a note by link or revoked one, who was refused or throttled, and who asked for a note that is someone else's.
 /// Every event is logged under one category, <see cref="Category"/>, with a stable event id and name, so operators can route the
 /// trail apart from the rest of the log and alert on it. Events carry ids, usernames and client addresses, never a password, a hash
 /// or a token, a TOTP secret or a code; the log provider stamps each with its time (UTC, ISO 8601: see appsettings.json). Sign-ins and
@@ -94,6 +94,22 @@ internal sealed partial class Audit(ILoggerFactory loggers, NotesMetrics metrics
     /// <summary>A wrong password to turn two-step sign-in off or to delete the account: it counts toward the failed sign-in limit.</summary>
     [LoggerMessage(1015, LogLevel.Warning, "{Change} refused for user {UserId} from {ClientAddress}: wrong password")]
     public partial void AccountChangeRefused(string change, string userId, string clientAddress);
+
+    /// <summary>A share link to the note was made: anyone holding it may read the note until it expires or is revoked.</summary>
+    [LoggerMessage(1020, LogLevel.Information, "User {UserId} shared note {NoteId} by link {ShareId} from {ClientAddress}")]
+    public partial void ShareCreated(string userId, string noteId, string shareId, string clientAddress);
+
+    [LoggerMessage(1021, LogLevel.Information, "User {UserId} revoked link {ShareId} to note {NoteId} from {ClientAddress}")]
+    public partial void ShareRevoked(string userId, string noteId, string shareId, string clientAddress);
+
+    public void ShareReadsThrottled(string clientAddress, int retryAfterSeconds)
+    {
+        metrics.Throttled("shared_link");
+        LogShareReadsThrottled(clientAddress, retryAfterSeconds);
+    }
+
+    [LoggerMessage(1022, LogLevel.Warning, "Share link reads from {ClientAddress} throttled for {RetryAfterSeconds} s", EventName = nameof(ShareReadsThrottled))]
+    partial void LogShareReadsThrottled(string clientAddress, int retryAfterSeconds);
 
     [LoggerMessage(1030, LogLevel.Information, "User {UserId} created access token {TokenId} ({Scope}) from {ClientAddress}")]
     public partial void TokenCreated(string userId, string tokenId, string scope, string clientAddress);

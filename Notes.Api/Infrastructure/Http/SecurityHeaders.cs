@@ -51,7 +51,12 @@ internal static class SecurityHeaders
         // IsHttps honours X-Forwarded-Proto only from the proxies in Http:KnownProxies (see TrustedProxies).
         if (http.Request.IsHttps)
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-        if (isApi)
+        // A private link's page and its API answers are for whoever holds the link: never cached, never indexed (Referrer-Policy
+        // above already keeps the address from the sites a page links to).
+        var privateLink = http.RequestServices.GetService<PrivateLinks>()?.Holds(path) == true;
+        if (isApi || privateLink)
             headers.CacheControl = "no-store";
+        if (privateLink)
+            headers["X-Robots-Tag"] = "noindex";
     }
 }

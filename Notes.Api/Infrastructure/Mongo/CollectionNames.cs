@@ -10,6 +10,7 @@ internal static class CollectionNames
     public const string DataProtectionKeys = "dataProtectionKeys";
     public const string Revisions = "revisions";
     public const string AccessTokens = "accessTokens";
+    public const string Shares = "shares";
 
-    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions, AccessTokens, DataProtectionKeys];
+    public static readonly string[] All = [Users, Sessions, Notes, Throttles, IdempotentRequests, Revisions, AccessTokens, Shares, DataProtectionKeys];
 }

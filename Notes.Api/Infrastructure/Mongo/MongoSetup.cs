@@ -58,6 +58,11 @@ internal static class MongoSetup
             // A day past expiry, so a script with an expired token is told so (token_expired) rather than that it was revoked.
             new CreateIndexModel<AccessToken>(Builders<AccessToken>.IndexKeys.Ascending(t => t.ExpiresAt), new() { ExpireAfter = TimeSpan.FromDays(1) }));
 
+        // A link is opened by its token's hash alone (unique); its owner lists and ends a note's links by owner and note.
+        services.AddCollection<Share>(CollectionNames.Shares,
+            new CreateIndexModel<Share>(Builders<Share>.IndexKeys.Ascending(s => s.TokenHash), new() { Unique = true }),
+            new CreateIndexModel<Share>(Builders<Share>.IndexKeys.Ascending(s => s.OwnerId).Ascending(s => s.NoteId)));
+
         services.AddCollection<DataProtectionKey>(CollectionNames.DataProtectionKeys);
 
         services.AddHostedService<MongoIndexes>();

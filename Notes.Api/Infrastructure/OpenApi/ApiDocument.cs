@@ -35,6 +35,8 @@ internal static class ApiDocument
                 tags["Account"] = "Your own account: what it holds, and changing its password.";
                 tags["Notes"] = "Your own notes: nobody else's are ever listed, read or changed.";
                 tags["Revisions"] = "The history of your own notes: the versions each change of a title or description replaced, to read and restore.";
+                tags["Shares"] = "Links that show one of your notes, read-only, to anyone who has one: made, listed with their views, and revoked.";
+                tags["Shared"] = "A note someone shared with you by a link: no account needed.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";
                 tags["Transfer"] = "All your notes out in one file (a JSON document, or a zip of Markdown files) and back in.";

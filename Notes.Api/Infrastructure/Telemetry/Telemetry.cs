@@ -33,7 +33,13 @@ internal static class Telemetry
         {
             // The raw User-Agent stays out of traces as it does out of logs (a session keeps only a few words made from it);
             // the query string is already redacted by the instrumentation (a search's words are a note's text).
-            o.EnrichWithHttpRequest = (activity, _) => activity.SetTag("user_agent.original", null);
+            // A private link's secret stays out too, as it does out of logs (see PrivateLinkRedaction).
+            o.EnrichWithHttpRequest = (activity, request) =>
+            {
+                activity.SetTag("user_agent.original", null);
+                if (request.HttpContext.RequestServices.GetService<PrivateLinks>() is { } links && links.Holds(request.Path))
+                    activity.SetTag("url.path", links.Redact(request.Path.Value!));
+            };
         })
         .AddSource(MongoCommandSpans.SourceName);
 

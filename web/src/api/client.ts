@@ -32,7 +32,7 @@ export function currentOf(problem: Problem | undefined): Note | null {
 }
 
 /** Endpoints that work without a token; a 401 from them is an answer, not a lost session. */
-const anonymousPaths = new Set(['/api/auth/login', '/api/auth/register']);
+const anonymousPaths = new Set(['/api/auth/login', '/api/auth/register', '/api/shared/{token}']);
 const refreshPath = '/api/auth/refresh';
 
 type SessionPort = Pick<Session, 'token' | 'end' | 'settled'>;

@@ -1,0 +1,7 @@
+namespace Notes.Api.Features.Shares.List;
+
+internal sealed record Request : SignedInRequest
+{
+    [DontBind(Source.QueryParam)] // the route's id alone: a query's id= would take its place (and is not checked)
+    public string Id { get; init; } = "";
+}

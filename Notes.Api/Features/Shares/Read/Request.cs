@@ -1,0 +1,7 @@
+namespace Notes.Api.Features.Shares.Read;
+
+internal sealed record Request
+{
+    [DontBind(Source.QueryParam)]
+    public string Token { get; init; } = "";
+}
