@@ -179,6 +179,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             "/api/account/two-factor", "/api/account/two-factor/setup", "/api/account/two-factor/enable",
             "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
             "/api/notes/{id}/revisions/{version}/restore", "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
+            "/api/import",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

@@ -37,6 +37,7 @@ internal static class ApiDocument
                 tags["Revisions"] = "The history of your own notes: the versions each change of a title or description replaced, to read and restore.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";
+                tags["Transfer"] = "All of your notes out in one file, and notes in from a file: a NotesSlices export, Markdown, or a zip of Markdown (Joplin, Obsidian).";
                 tags["Health"] = "Whether the service, and the database behind it, answer.";
             };
             // Replaced below by a scheme named and spelt as validators expect.

@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import notes
+         * @description Imports the notes in one uploaded file (multipart/form-data, the part named file): a NotesSlices export (.json, as GET /api/export?format=json gives it), a Markdown or text file (.md, .markdown, .txt), or a zip of such files in folders of any depth (a Joplin or Obsidian export). Markdown front matter gives title, tags (a list, [a, b], or a, b), created, updated, pinned and archived; without a title there, the first # heading or else the file's name is the title, and the file's text is the note's. Notes keep their times; each gets a new id and version 1. A note imported before (the same exported note, or the same file at the same path with the same content) is skipped. A file that cannot be a note is left out and reported, and the rest is imported.
+         */
+        post: operations["import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tags/{name}": {
         parameters: {
             query?: never;
@@ -528,7 +548,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
         };
@@ -539,6 +559,49 @@ export interface components {
         EmptyTrashResponse: {
             /** Format: int64 */
             deleted: number;
+        };
+        ImportResponse: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            skipped: number;
+            failed: components["schemas"]["ImportFailure"][];
+        };
+        ImportFailure: {
+            file: string;
+            reason: string;
+            noteImported: boolean;
+        };
+        /** @description A conflict (409): with quota_reached, the import would take you past the notes one user may keep, and fits says how many of its new notes there is room for; nothing was imported. With idempotency_key_in_progress, fits is absent. */
+        QuotaProblem: {
+            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
+            type: string;
+            /** @description The status's reason phrase. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, as on the response.
+             */
+            status: number;
+            /** @description What went wrong, in words for a person; it may change. */
+            detail?: string | null;
+            /** @description The path of the request. */
+            instance: string;
+            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
+            traceId: string;
+            /**
+             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
+             * @enum {string}
+             */
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
+            errors: components["schemas"]["FieldError"][];
+            /** Format: int32 */
+            fits?: number | null;
+        };
+        ImportRequest: {
+            /** Format: binary */
+            file: string;
         };
         TagResponse: {
             name: string;
@@ -566,7 +629,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
             current: components["schemas"]["NoteResponse"];
@@ -759,6 +822,106 @@ export interface operations {
             };
             /** @description The request body is over the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing, new for each import (a UUID, say), at most 255 characters. Send the same key and file again to retry an import whose answer you did not get: for a day you get the first answer again. A retry never doubles a note either way. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description What the import did: notes created, notes skipped as imported before, and each file left out or note changed, with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description No file (validation_failed); not a kind of file this imports (import_format_unknown); a zip with more entries than Import:MaxFiles or expanding past Import:MaxExpandedBytes (import_too_large). Nothing was imported. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new notes would take you past the notes one user may keep (quota_reached, with fits); or the first request with this Idempotency-Key is still running: Retry-After says when a retry may take over. Nothing was imported. */
+            409: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["QuotaProblem"];
+                };
+            };
+            /** @description The upload is over Import:MaxBytes (10 MiB unless configured). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key came before with another file; nothing was imported. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
