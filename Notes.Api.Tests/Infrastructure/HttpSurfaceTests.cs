@@ -180,7 +180,7 @@ public sealed class HttpSurfaceTests(ApiFactory api) : IClassFixture<ApiFactory>
             "/api/notes", "/api/notes/{id}", "/api/notes/{id}/revisions", "/api/notes/{id}/revisions/{version}",
             "/api/notes/{id}/revisions/{version}/restore", "/api/notes/{id}/shares", "/api/notes/{id}/shares/{shareId}", "/api/shared/{token}",
             "/api/tags", "/api/tags/{name}", "/api/trash", "/healthz", "/healthz/live",
-            "/api/export",
+            "/api/export", "/api/import",
         ];
         Assert.Equal(paths.Order(), document["paths"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!.AsObject().Single().Value!["scheme"]!.GetValue<string>());

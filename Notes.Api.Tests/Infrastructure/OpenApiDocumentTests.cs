@@ -50,6 +50,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         ["put /api/tags/{name}"] = "renameTag",
         ["delete /api/tags/{name}"] = "deleteTag",
         ["get /api/export"] = "export",
+        ["post /api/import"] = "import",
         ["get /healthz"] = "health",
         ["get /healthz/live"] = "live",
     };
@@ -232,11 +233,15 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var document = await DocumentAsync();
 
-        var errors = (await OperationsAsync()).SelectMany(o => o.Operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5')).ToList();
+        var errors = (await OperationsAsync())
+            .SelectMany(o => o.Operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5').Select(r => (Operation: o.Key, Status: r.Key, Response: r.Value!)))
+            .ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, r => Assert.Equal(
-            r.Key == "412" ? "#/components/schemas/VersionConflictProblem" : "#/components/schemas/Problem",
-            r.Value!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
+        Assert.All(errors, e => Assert.Equal(
+            e.Status == "412" ? "#/components/schemas/VersionConflictProblem"
+            : e is { Operation: "post /api/import", Status: "409" } ? "#/components/schemas/QuotaProblem"
+            : "#/components/schemas/Problem",
+            e.Response["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()));
         var problem = document["components"]!["schemas"]!["Problem"]!;
         Assert.Equal(
             ["type", "title", "status", "detail", "instance", "traceId", "code", "errors"],

@@ -39,7 +39,7 @@ internal static class ApiDocument
                 tags["Shared"] = "A note someone shared with you by a link: no account needed.";
                 tags["Trash"] = "Your notes in the trash, all at once: each one leaves it by itself when its purgeAt has passed.";
                 tags["Tags"] = "The tags on your own notes: counted, renamed and removed across all of them, nobody else's touched.";
-                tags["Transfer"] = "All your notes out in one file (a JSON document, or a zip of Markdown files) and back in.";
+                tags["Transfer"] = "All of your notes out in one file, and notes in from a file: a NotesSlices export, Markdown, or a zip of Markdown (Joplin, Obsidian).";
                 tags["Health"] = "Whether the service, and the database behind it, answer.";
             };
             // Replaced below by a scheme named and spelt as validators expect.

@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import notes
+         * @description Imports the notes in one uploaded file (multipart/form-data, the part named file): a NotesSlices export (.json, as GET /api/export?format=json gives it), a Markdown or text file (.md, .markdown, .txt), or a zip of such files in folders of any depth (a Joplin or Obsidian export). Markdown front matter gives title, tags (a list, [a, b], or a, b), created, updated, pinned and archived; without a title there, the first # heading or else the file's name is the title, and the file's text is the note's. Notes keep their times; each gets a new id and version 1. A note imported before (the same exported note, or the same file at the same path with the same content) is skipped. A file that cannot be a note is left out and reported, and the rest is imported.
+         */
+        post: operations["import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tags/{name}": {
         parameters: {
             query?: never;
@@ -60,70 +80,6 @@ export interface paths {
         get: operations["listTags"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notes/{id}/shares/{shareId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke a link to one of your notes
-         * @description The link stops working at once, on every instance: opening it is answered like a link that never was. Someone else's note or link is not found, just as a missing one.
-         */
-        delete: operations["revokeShare"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shared/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read a note shared with you by a link
-         * @description The note a share link shows, as it is now: its title, its description (Markdown) and when it last changed; nothing else. No account is needed. A link that is unknown, expired or revoked, or whose note is in the trash or deleted, is not found, all alike. Each client address may open only Shares:ReadsPerMinute links a minute. Answers are never cached, kept out of search engines, and send no Referer on: the token is in the address.
-         */
-        get: operations["readShare"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notes/{id}/shares": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the links to one of your notes, newest first
-         * @description Every link to the note that has not been revoked, expired ones too, with how often and when it was last opened; never a token. Someone else's note is not found, just as a missing one.
-         */
-        get: operations["listShares"];
-        put?: never;
-        /**
-         * Share one of your notes by a link
-         * @description Makes a link that shows the note, read-only and as it is at the time, to anyone who has it, without an account. The answer is the only place its token appears: only a hash of it is stored. expiresAt left out, the link works for 30 days; a time, until then (at most a year ahead); null, until you revoke it. Trashing or deleting the note ends its links. Someone else's note is not found, just as a missing one.
-         */
-        post: operations["createShare"];
         delete?: never;
         options?: never;
         head?: never;
@@ -466,50 +422,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/account/tokens/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke one of your personal access tokens
-         * @description Deletes the token at once, on every instance: it is refused from then on (401, token_revoked). Someone else's token is not found, just as a missing one.
-         */
-        delete: operations["revokeToken"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/account/tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List your personal access tokens, newest first
-         * @description Every token of yours that has not expired or been revoked: its name, scope, when it was made and expires, and the minute it was last used in. The tokens themselves are not kept, so they are not shown.
-         */
-        get: operations["listTokens"];
-        put?: never;
-        /**
-         * Create a personal access token
-         * @description A token for a script, sent as Authorization: Bearer nsp_…, in place of signing in. It reaches notes, tags, revisions, the trash, export and import; a read token only reads (GET), and no token manages the account. The token is in this answer only: it is stored as a hash, and cannot be shown again. A user holds at most 20 tokens that have not expired.
-         */
-        post: operations["createToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/account": {
         parameters: {
             query?: never;
@@ -636,7 +548,7 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "insufficient_scope" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "token_limit_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
         };
@@ -648,42 +560,53 @@ export interface components {
             /** Format: int64 */
             deleted: number;
         };
+        ImportResponse: {
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            skipped: number;
+            failed: components["schemas"]["ImportFailure"][];
+        };
+        ImportFailure: {
+            file: string;
+            reason: string;
+            noteImported: boolean;
+        };
+        /** @description A conflict (409): with quota_reached, the import would take you past the notes one user may keep, and fits says how many of its new notes there is room for; nothing was imported. With idempotency_key_in_progress, fits is absent. */
+        QuotaProblem: {
+            /** @description Where HTTP defines the status: RFC 9110 (RFC 6585 for 429). */
+            type: string;
+            /** @description The status's reason phrase. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, as on the response.
+             */
+            status: number;
+            /** @description What went wrong, in words for a person; it may change. */
+            detail?: string | null;
+            /** @description The path of the request. */
+            instance: string;
+            /** @description The request's W3C trace context (traceparent form), as the server's logs and traces show it. */
+            traceId: string;
+            /**
+             * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
+             * @enum {string}
+             */
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
+            errors: components["schemas"]["FieldError"][];
+            /** Format: int32 */
+            fits?: number | null;
+        };
+        ImportRequest: {
+            /** Format: binary */
+            file: string;
+        };
         TagResponse: {
             name: string;
             /** Format: int32 */
             count: number;
-        };
-        ReadShareResponse: {
-            title: string;
-            description: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        RenameTagBody: {
-            name: string;
-        };
-        ListSharesResponse: {
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: int64 */
-            views: number;
-            /** Format: date-time */
-            lastViewedAt?: string | null;
-        };
-        CreateShareResponse: {
-            id: string;
-            url: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-        };
-        CreateShareRequest: {
-            /** Format: date-time */
-            expiresAt?: string | null;
         };
         /** @description A version conflict (412): the problem, and the note as it is now (current), as GET /api/notes/{id} answers it; its version is the ETag to send next. */
         VersionConflictProblem: {
@@ -706,10 +629,13 @@ export interface components {
              * @description The stable, machine-readable reason: what a client branches on. New codes may be added; none is renamed.
              * @enum {string}
              */
-            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "insufficient_scope" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "token_limit_reached" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
+            code: "auth_required" | "invalid_token" | "token_expired" | "token_revoked" | "invalid_credentials" | "wrong_password" | "two_factor_required" | "invalid_code" | "two_factor_already_enabled" | "two_factor_not_set_up" | "two_factor_not_enabled" | "validation_failed" | "not_found" | "version_conflict" | "note_in_trash" | "idempotency_key_reused" | "idempotency_key_in_progress" | "username_taken" | "quota_reached" | "import_too_large" | "import_format_unknown" | "too_many_attempts" | "database_unavailable" | "body_too_large" | "unsupported_media_type" | "method_not_allowed" | "route_not_found" | "bad_request" | "internal_error";
             /** @description The fields that were refused, each with its reason; empty when the problem is not about fields. */
             errors: components["schemas"]["FieldError"][];
             current: components["schemas"]["NoteResponse"];
+        };
+        RenameTagBody: {
+            name: string;
         };
         NoteResponse: {
             id: string;
@@ -831,17 +757,6 @@ export interface components {
             otpauthUri: string;
             qrCodeSvg: string;
         };
-        ListTokensResponse: {
-            id: string;
-            name: string;
-            scope: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: date-time */
-            lastUsedAt?: string | null;
-        };
         GetAccountResponse: {
             id: string;
             username: string;
@@ -864,22 +779,6 @@ export interface components {
         DeleteAccountRequest: {
             password: string;
             code?: string | null;
-        };
-        CreateTokenResponse: {
-            id: string;
-            name: string;
-            scope: string;
-            token: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-        };
-        CreateTokenRequest: {
-            name: string;
-            scope: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -921,8 +820,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
+            /** @description The request body is over the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -930,8 +829,99 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request body is over the limit. */
+            /** @description The database is unavailable; try again after Retry-After. */
+            503: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing, new for each import (a UUID, say), at most 255 characters. Send the same key and file again to retry an import whose answer you did not get: for a day you get the first answer again. A retry never doubles a note either way. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description What the import did: notes created, notes skipped as imported before, and each file left out or note changed, with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description No file (validation_failed); not a kind of file this imports (import_format_unknown); a zip with more entries than Import:MaxFiles or expanding past Import:MaxExpandedBytes (import_too_large). Nothing was imported. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new notes would take you past the notes one user may keep (quota_reached, with fits); or the first request with this Idempotency-Key is still running: Retry-After says when a retry may take over. Nothing was imported. */
+            409: {
+                headers: {
+                    /**
+                     * @description How many seconds to wait before trying again.
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["QuotaProblem"];
+                };
+            };
+            /** @description The upload is over Import:MaxBytes (10 MiB unless configured). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key came before with another file; nothing was imported. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -991,15 +981,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1077,15 +1058,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description None of your notes carries the tag or one below it. */
             404: {
                 headers: {
@@ -1147,301 +1119,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is over the limit. */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    revokeShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                /** @description The link's id, as making it or the list of the note's links gives it. */
-                shareId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The link is revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such note among yours, or no such link to it. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    readShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The token from the link (/s/{token}). */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The shared note. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReadShareResponse"];
-                };
-            };
-            /** @description This link shows nothing (any more). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description This address has opened as many links as it may in a minute; see Retry-After. */
-            429: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listShares: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The note's links, newest first. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListSharesResponse"][];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such note among yours. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "*/*": components["schemas"]["CreateShareRequest"];
-            };
-        };
-        responses: {
-            /** @description The link, with its address on this site (url) and its own address in Location. */
-            201: {
-                headers: {
-                    /**
-                     * @description The link's address, to revoke it by.
-                     * @example /api/notes/6650f1c2a3b4c5d6e7f80912/shares/6650f1c2a3b4c5d6e7f80913
-                     */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreateShareResponse"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such note among yours. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The note is in the trash: restore it to share it; nothing was made. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1497,15 +1176,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1606,15 +1276,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such note among yours. */
             404: {
                 headers: {
@@ -1673,15 +1334,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1750,15 +1402,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1843,15 +1486,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1946,15 +1580,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description No such note among yours. */
             404: {
                 headers: {
@@ -2033,15 +1658,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2154,15 +1770,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2234,15 +1841,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2492,15 +2090,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2546,15 +2135,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2612,15 +2192,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2664,15 +2235,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2819,15 +2381,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description The request body is over the limit. */
             413: {
                 headers: {
@@ -2873,15 +2426,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2950,15 +2494,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Two-step sign-in is already on (two_factor_already_enabled); turn it off first. */
             409: {
                 headers: {
@@ -2970,228 +2505,6 @@ export interface operations {
             };
             /** @description The request body is over the limit. */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    revokeToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The token is revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such token among yours. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Your tokens, newest first. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListTokensResponse"][];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; try again after Retry-After. */
-            503: {
-                headers: {
-                    /**
-                     * @description How many seconds to wait before trying again.
-                     * @example 5
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description The token, shown this once. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreateTokenResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description You already hold 20 tokens (token_limit_reached): revoke one first. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The request body is over the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3235,15 +2548,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3308,15 +2612,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3411,15 +2706,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Two-step sign-in is already on (two_factor_already_enabled), or was not set up (two_factor_not_set_up). */
             409: {
                 headers: {
@@ -3494,15 +2780,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3599,15 +2876,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

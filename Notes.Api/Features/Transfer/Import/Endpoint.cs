@@ -46,6 +46,7 @@ internal sealed class Endpoint(
                 "fits); or the first request with this Idempotency-Key is still running: Retry-After says when a retry may take over. " +
                 "Nothing was imported.";
             s.Responses[StatusCodes.Status413PayloadTooLarge] = "The upload is over Import:MaxBytes (10 MiB unless configured).";
+            s.Responses[StatusCodes.Status415UnsupportedMediaType] = "The request is not multipart/form-data.";
             s.Responses[StatusCodes.Status422UnprocessableEntity] = "This Idempotency-Key came before with another file; nothing was imported.";
             s.ResponseHeaders.Add(ProblemResponses.RetryAfter(StatusCodes.Status409Conflict));
         });
