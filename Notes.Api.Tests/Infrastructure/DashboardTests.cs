@@ -58,6 +58,30 @@ public sealed class DashboardTests(DashboardApi api) : IClassFixture<DashboardAp
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
     }
 
+    [Theory]
+    [InlineData("/s/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA")]
+    [InlineData("/s/not-a-real-token")]
+    public async Task A_share_link_page_is_the_dashboard_never_cached_never_indexed_and_never_sent_as_a_referrer(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>NotesSlices</title>", await response.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal("noindex", Assert.Single(response.Headers.GetValues("X-Robots-Tag")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task Other_dashboard_pages_may_be_indexed()
+    {
+        var response = await _client.GetAsync("/notes");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Robots-Tag"));
+    }
+
     [Fact]
     public async Task Hashed_assets_may_be_cached_for_a_year()
     {
