@@ -9,7 +9,7 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 public sealed class AccessControlTests(DashboardApi api) : IClassFixture<DashboardApi>
 {
     [Fact]
-    public async Task Only_register_login_health_the_api_documents_and_the_dashboard_let_anonymous_callers_in()
+    public async Task Only_register_login_health_the_api_documents_the_dashboard_and_share_links_let_anonymous_callers_in()
     {
         var routes = Routes();
 
@@ -53,7 +53,7 @@ public sealed class AccessControlTests(DashboardApi api) : IClassFixture<Dashboa
         Assert.DoesNotContain("Notes.Api", problem.ToJsonString());
     }
 
-    /// <summary>The only doors open without a session: signing up and in, health probes, the API's own documents, the dashboard.</summary>
+    /// <summary>The only doors open without a session: signing up and in, health probes, the API's own documents, the dashboard, a share link.</summary>
     static bool MayBeAnonymous(Route route) => route switch
     {
         { Method: "POST", Pattern: "api/auth/register" or "api/auth/login" } => true,
@@ -61,6 +61,8 @@ public sealed class AccessControlTests(DashboardApi api) : IClassFixture<Dashboa
         { Pattern: var p } when p.StartsWith("openapi/", StringComparison.Ordinal) || p == "docs" || p.StartsWith("docs/", StringComparison.Ordinal) => true,
         // The dashboard: a client route (no file extension) answered with its index page, which holds no data.
         { Pattern: "{*path:nonfile}" } => true,
+        // A share link, read by whoever holds it: the token in the path is the credential (see Features/Shares/Read).
+        { Method: "GET", Pattern: "api/shared/{token}" } => true,
         // Mapped by FastEndpoints itself, but never reached: see FastEndpoints_own_test_route_is_answered_404_and_names_no_endpoint.
         { Method: "GET", Pattern: FastEndpointsTestRoute.Pattern } => true,
         _ => false,

@@ -12,7 +12,7 @@ namespace Notes.Api.Tests.Infrastructure.Auth;
 /// </summary>
 public sealed class AccessTokenTests(RecordedLogsApi api) : IClassFixture<RecordedLogsApi>
 {
-    /// <summary>The route prefixes whose endpoints a token may reach, as the issue names them: notes (with revisions), tags, trash, export, import.</summary>
+    /// <summary>The route prefixes whose endpoints a token may reach, as the issue names them: notes (with revisions and share links), tags, trash, export, import.</summary>
     static readonly string[] TokenAreas = ["api/notes", "api/tags", "api/trash", "api/export", "api/import"];
 
     static bool InTokenArea(Route route) =>
