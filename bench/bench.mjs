@@ -137,9 +137,7 @@ async function loadPhase(base, apiPid, enginePid, countsFile, report) {
     await wrk(base, script, plan.warmUpSeconds);
     const rounds = [];
     for (let r = 0; r < plan.rounds; r++) {
-      const cpu = cpuCounter(processes);
-      const out = await wrk(base, script, plan.seconds);
-      const used = cpu();
+      const { out, used } = await wrkRound(base, script, processes, `the API during ${scenario}`);
       rounds.push({
         rps: out.requests / (out.durationUs / 1e6),
         p50: out.p50Us / 1000,
@@ -224,7 +222,6 @@ async function variantsPhase(report, ...args) {
   }
 
   const rows = [];
-  let repeated = 0;
   const [reference, ...others] = builds;
   // The scenarios every build answers alike: a build from before tags and the trash ignores their query parameters.
   for (const scenario of readScenarios.filter((s) => s !== 'list-tag' && s !== 'trash')) {
@@ -233,19 +230,8 @@ async function variantsPhase(report, ...args) {
     for (let r = 0; r < plan.rounds * 2; r++) {
       // Alternating the order, so no build always runs on the warmer or the quieter machine.
       for (const build of r % 2 ? [...builds].reverse() : builds) {
-        // A round with a failed request is run again, at most twice: under load the embedded engine sometimes accepts a
-        // new connection too late for the driver's connect timeout, and the requests waiting for it fail.
-        for (let attempt = 1; ; attempt++) {
-          const cpu = cpuCounter({ api: build.pid });
-          const out = await wrk(build.url, ['wrk/rotate.lua', scenario, build.usersFile], plan.seconds);
-          if (out.requests > 0 && out.non2xx + out.socketErrors === 0) {
-            cpuUs[build.name].push((cpu().api / out.requests) * 1e6);
-            break;
-          }
-          if (attempt === 3) throw new Error(`${build.name} answered non-2xx during ${scenario}, three times`);
-          repeated++;
-          console.log(`${build.name}: ${out.requests} requests, ${out.non2xx + out.socketErrors} failed during ${scenario}; again`);
-        }
+        const { out, used } = await wrkRound(build.url, ['wrk/rotate.lua', scenario, build.usersFile], { api: build.pid }, `${build.name} during ${scenario}`);
+        cpuUs[build.name].push((used.api / out.requests) * 1e6);
       }
     }
     const cell = (name) => spread(cpuUs[name].map((v) => ({ v })), (x) => x.v, 0);
@@ -262,7 +248,7 @@ async function variantsPhase(report, ...args) {
     '# Builds side by side', '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${plan.users} users with ${plan.notesPerUser} notes each per API; ` +
       `${plan.rounds * 2} alternating rounds of ${plan.seconds} s per API and scenario; median (min–max). ` +
-      `Load average: ${loadBefore} at the start, ${loadAverage()} at the end. Rounds run again after a failed request: ${repeated}.`, '',
+      `Load average: ${loadBefore} at the start, ${loadAverage()} at the end. Rounds run again after a failed request: ${roundsRunAgain}.`, '',
     `| scenario | ${builds.map((b) => `${b.name} API CPU µs/request`).join(' | ')} | ${others.map((b) => `${b.name} / ${reference.name}`).join(' | ')} |`,
     `|---|${builds.map(() => '---|').join('')}${others.map(() => '---|').join('')}`, ...rows,
     `| **API peak RSS MB** (VmHWM, after seeding and the rounds) | ${rss.join(' | ')} | ${others.map((b, i) => (rss[i + 1] / rss[0]).toFixed(2)).join(' | ')} |`, '',
@@ -371,6 +357,27 @@ function rssMb(pid) {
 }
 
 // ---------- load generators
+
+/** How many wrk rounds wrkRound ran again after a failed request, for the report. */
+let roundsRunAgain = 0;
+
+/**
+ * One measured wrk round of plan.seconds, with the CPU seconds each of `processes` used during it. A round with a failed
+ * request is run again, at most twice: under load the embedded engine sometimes accepts a new connection too late for the
+ * driver's connect timeout, and the requests waiting for it fail. `what` names the API and scenario in the log and the error.
+ */
+async function wrkRound(base, script, processes, what) {
+  for (let attempt = 1; ; attempt++) {
+    const cpu = cpuCounter(processes);
+    const out = await wrk(base, script, plan.seconds);
+    const used = cpu();
+    const failed = out.non2xx + out.socketErrors;
+    if (out.requests > 0 && failed === 0) return { out, used };
+    if (attempt === 3) throw new Error(`${what}: requests failed in three rounds running`);
+    roundsRunAgain++;
+    console.log(`${what}: ${out.requests} requests, ${failed} failed; again`);
+  }
+}
 
 async function wrk(base, [script, ...scriptArgs], seconds) {
   const { stdout } = await run('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', join(here, script), base, '--', ...scriptArgs],
@@ -487,7 +494,8 @@ function render({ results, fixed, signIns, burst, counts, peakRss, machine, load
   lines.push(`# Benchmark${quick ? ' (quick mode: one short round, not for comparison)' : ''}`, '');
   lines.push(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`bash bench/run.sh${quick ? ' --quick' : ''}\`, ` +
     `${minutes.toFixed(1)} min; ${plan.users} users with ${plan.notesPerUser} notes each; ${plan.rounds} round(s) of ${plan.seconds} s ` +
-    `after ${plan.warmUpSeconds} s of warm-up; each cell is the median (min–max) over the rounds.`, '');
+    `after ${plan.warmUpSeconds} s of warm-up; each cell is the median (min–max) over the rounds. ` +
+    `Rounds run again after a failed request (wrk throughput rounds): ${roundsRunAgain}.`, '');
   lines.push(`Machine: ${machine.cpu}, ${machine.memory}, ${machine.os}. The API, the embedded engine and the load generator share these cores, ` +
     `so absolute numbers are only this run's: compare the ratios. Load average during the run: ${load}.`, '');
   lines.push(`Versions: ASP.NET Core ${machine.dotnet}, FastEndpoints ${machine.fastEndpoints}, MongoDB.Driver ${machine.driver}, ` +
