@@ -33,6 +33,8 @@ const readScenarios = ['floor', 'me', 'list', 'list-tag', 'trash', 'get'];
 // Every third seeded note is tagged work/clients (found by tag=work, one level up), and the last five are in the trash.
 const trashedPerUser = 5;
 const clockTicks = Number((await run('getconf', ['CLK_TCK'])).stdout.trim());
+// How many wrk rounds wrkRound ran again after a failed request, for the report (declared before the phases run below).
+let roundsRunAgain = 0;
 
 const [phase, ...args] = process.argv.slice(2);
 if (phase === 'count') await countPhase(...args);
@@ -357,9 +359,6 @@ function rssMb(pid) {
 }
 
 // ---------- load generators
-
-/** How many wrk rounds wrkRound ran again after a failed request, for the report. */
-let roundsRunAgain = 0;
 
 /**
  * One measured wrk round of plan.seconds, with the CPU seconds each of `processes` used during it. A round with a failed
