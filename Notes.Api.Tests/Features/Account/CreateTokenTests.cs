@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Account;
@@ -39,7 +39,7 @@ public sealed class CreateTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         var stored = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.AccessTokens)
             .Find(new BsonDocument("_id", ObjectId.Parse(created.Id))).SingleAsync();
         var secret = created.Token["nsp_".Length..];
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))), stored["tokenHash"].AsString);
+        Assert.Equal(BearerSecrets.HashOf(secret), stored["tokenHash"].AsString);
         Assert.Equal(ObjectId.Parse(user.Id), stored["ownerId"].AsObjectId);
         var json = stored.ToJson();
         Assert.DoesNotContain(secret, json);
