@@ -438,8 +438,9 @@ public sealed class RoundTripTests(RoundTripTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Creating_an_access_token_costs_three_database_commands_the_session_check_the_count_and_the_insert()
+    public async Task Creating_an_access_token_costs_three_database_commands_the_session_check_the_insert_and_the_count()
     {
+        // Inserted, then counted with itself, so creations side by side cannot pass the limit; a refusal adds the token's removal.
         var user = await api.SignedInUserAsync();
 
         Assert.Equal(3, await CommandsDuringAsync(() => user.Client.PostAsJsonAsync("/api/account/tokens", new { name = "script", scope = "read" })));

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using Notes.Api.Infrastructure.Auth;
+using Notes.Api.Infrastructure.Mongo;
 using Notes.Api.Infrastructure.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -148,6 +150,39 @@ public sealed class TelemetryTests(TracedApi api) : IClassFixture<TracedApi>
         foreach (var token in new[] { user.Token, refreshed })
             Assert.DoesNotContain(token.Split('.')[2], text);
         Assert.DoesNotContain("eyJ", text); // any JWT: its header and payload are base64url JSON
+    }
+
+    [Fact]
+    public async Task No_span_holds_a_personal_access_token_or_a_share_links_token_nor_their_hashes()
+    {
+        var user = await api.SignedInUserAsync();
+        var note = await user.AddNoteAsync("Shared");
+        var accessToken = await user.CreateTokenAsync("write");
+        var shareToken = (await user.ShareAsync(note.Id())).Token();
+        var script = api.ClientWithToken(accessToken.Token);
+        var (listed, byToken) = await TracedGetAsync(script, "/api/notes?page=1");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        await script.PostAsJsonAsync("/api/notes", new { title = "by a script" });
+        var (read, byLink) = await TracedGetAsync(api.CreateClient(), $"/api/shared/{shareToken}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var unknownLink = BearerSecrets.New();
+        await api.ReadSharedAsync(unknownLink); // a link that is no link: its token is in the path all the same
+        var (_, last) = await TracedGetAsync(user.Client, "/api/auth/me");
+        await api.Spans.OfAsync(last);
+
+        var text = string.Join('\n', api.Spans.Snapshot().SelectMany(Everything));
+        var accessSecret = accessToken.Token[AccessTokens.Prefix.Length..];
+        foreach (var secret in new[] { accessToken.Token, accessSecret, accessSecret[..12], shareToken, shareToken[..12], unknownLink })
+            Assert.DoesNotContain(secret, text);
+        foreach (var hash in new[] { BearerSecrets.HashOf(accessSecret), BearerSecrets.HashOf(shareToken) })
+            Assert.DoesNotContain(hash[..12], text, StringComparison.OrdinalIgnoreCase);
+        var (tokenServer, tokenCommands) = await api.Spans.OfAsync(byToken);
+        var (linkServer, linkCommands) = await api.Spans.OfAsync(byLink);
+        // The spans were made, and looked the tokens up (by their hash) in MongoDB.
+        Assert.Contains(tokenCommands, c => Equals(c.GetTagItem("db.collection.name"), CollectionNames.AccessTokens));
+        Assert.Contains(linkCommands, c => Equals(c.GetTagItem("db.collection.name"), CollectionNames.Shares));
+        Assert.Equal("/api/notes", tokenServer.GetTagItem("url.path"));
+        Assert.Equal("/api/shared/{token}", linkServer.GetTagItem("url.path"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Account;
@@ -39,7 +39,7 @@ public sealed class CreateTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         var stored = await api.Mongo().GetCollection<BsonDocument>(CollectionNames.AccessTokens)
             .Find(new BsonDocument("_id", ObjectId.Parse(created.Id))).SingleAsync();
         var secret = created.Token["nsp_".Length..];
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))), stored["tokenHash"].AsString);
+        Assert.Equal(BearerSecrets.HashOf(secret), stored["tokenHash"].AsString);
         Assert.Equal(ObjectId.Parse(user.Id), stored["ownerId"].AsObjectId);
         var json = stored.ToJson();
         Assert.DoesNotContain(secret, json);
@@ -114,6 +114,28 @@ public sealed class CreateTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/api/account/tokens/{revoked}")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await user.CreateTokenResponseAsync(new { name = "and another", scope = "read" })).StatusCode);
         Assert.DoesNotContain(first.Id, (await user.ListTokensAsync()).Select(t => t!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Creations_side_by_side_at_19_tokens_never_pass_20_and_every_201_is_a_stored_token()
+    {
+        var user = await api.SignedInUserAsync();
+        for (var i = 0; i < 19; i++)
+            await user.CreateTokenAsync(name: $"script {i}");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => user.CreateTokenResponseAsync(new { name = $"racer {i}", scope = "read" })));
+
+        var stored = (await user.ListTokensAsync()).Select(t => t!["id"]!.GetValue<string>()).ToList();
+        Assert.InRange(stored.Count, 19, 20);
+        var accepted = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
+        foreach (var created in accepted)
+            Assert.Contains((await created.JsonAsync())["id"]!.GetValue<string>(), stored);
+        Assert.Equal(19 + accepted.Count, stored.Count);
+        foreach (var refused in answers.Except(accepted))
+            await refused.ProblemAsync(HttpStatusCode.Conflict, "token_limit_reached");
+        // The refused left nothing behind: a 20th place nobody took is still free.
+        var after = await user.CreateTokenResponseAsync(new { name = "after the race", scope = "read" });
+        Assert.Equal(stored.Count < 20 ? HttpStatusCode.Created : HttpStatusCode.Conflict, after.StatusCode);
     }
 
     [Fact]

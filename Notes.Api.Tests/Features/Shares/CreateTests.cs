@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Shares;
@@ -113,7 +112,7 @@ public sealed class CreateTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var token = share.Token();
         var stored = await Shares.Find(new BsonDocument("_id", ObjectId.Parse(share.Id()))).SingleAsync();
-        Assert.Equal(WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(token))), stored["tokenHash"].AsString);
+        Assert.Equal(BearerSecrets.HashOf(token), stored["tokenHash"].AsString);
         Assert.DoesNotContain(token, stored.ToJson());
         Assert.Equal(
             ["_id", "ownerId", "noteId", "tokenHash", "createdAt", "expiresAt", "views", "lastViewedAt"],

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Features.Shares;
@@ -149,7 +148,7 @@ public sealed class ReadTests(ApiFactory api) : IClassFixture<ApiFactory>
         await Shares.InsertOneAsync(new BsonDocument
         {
             { "_id", ObjectId.GenerateNewId() }, { "ownerId", ObjectId.Parse(user.Id) }, { "noteId", ObjectId.Parse(note.Id()) },
-            { "tokenHash", WebEncoders.Base64UrlEncode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token))) },
+            { "tokenHash", BearerSecrets.HashOf(token) },
             { "createdAt", DateTime.UtcNow }, { "expiresAt", BsonNull.Value }, { "views", 0L }, { "lastViewedAt", BsonNull.Value },
         });
 
@@ -184,5 +183,5 @@ public sealed class ReadTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await api.ClientWithToken("not.a.jwt").GetAsync($"/api/shared/{share.Token()}")).StatusCode);
     }
 
-    static string UnknownToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    static string UnknownToken() => BearerSecrets.New();
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using MongoDB.Bson;
+using Notes.Api.Infrastructure.Auth;
 using Notes.Api.Infrastructure.Mongo;
 
 namespace Notes.Api.Tests.Infrastructure.Auth;
@@ -186,7 +185,7 @@ public sealed class AccessTokenTests(RecordedLogsApi api) : IClassFixture<Record
         await (await FromAsync(script, "/api/notes", "203.0.113.51")).TokenRefusedAsync("Token has been revoked");
 
         var secret = token.Token["nsp_".Length..];
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        var hash = BearerSecrets.HashOf(secret);
         var logged = api.AllText;
         Assert.DoesNotContain(secret[..12], logged);
         Assert.DoesNotContain(hash[..12], logged, StringComparison.OrdinalIgnoreCase);

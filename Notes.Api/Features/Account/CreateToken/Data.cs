@@ -8,4 +8,8 @@ internal sealed class Data(IMongoCollection<AccessToken> tokens)
             AccessToken.WorkingFor(ownerId, now), new CountOptions { Limit = limit }, cancellationToken: ct);
 
     public Task InsertAsync(AccessToken token, CancellationToken ct) => tokens.InsertOneAsync(token, cancellationToken: ct);
+
+    /// <summary>Takes back a token this request inserted and never showed.</summary>
+    public Task WithdrawAsync(AccessToken token, CancellationToken ct) =>
+        tokens.DeleteOneAsync(t => t.Id == token.Id && t.OwnerId == token.OwnerId, ct);
 }

@@ -29,14 +29,6 @@ internal sealed class Endpoint(Data data, TimeProvider clock, Audit audit) : End
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var now = clock.UtcNowForMongo();
-        // Counted before inserting, as notes are: creations side by side may overshoot the limit by as many as run at once.
-        if (await data.CountLiveUpToAsync(req.UserId, MaxPerUser, now, ct) >= MaxPerUser)
-        {
-            await Send.ResultAsync(Problems.Of(StatusCodes.Status409Conflict, ProblemCodes.TokenLimitReached,
-                $"You already hold {MaxPerUser} access tokens. Revoke one to create another."));
-            return;
-        }
-
         var (secret, hash) = AccessTokens.New();
         var token = new AccessToken
         {
@@ -48,7 +40,19 @@ internal sealed class Endpoint(Data data, TimeProvider clock, Audit audit) : End
             // To the millisecond, as MongoDB keeps it, so this answer and the list agree.
             ExpiresAt = req.ExpiresAt is { } at ? DateTime.UnixEpoch.AddMilliseconds(at.ToUnixTimeMilliseconds()) : null,
         };
+        // Inserted first, then counted with itself: of creations side by side, the last to count sees every one inserted before
+        // it, so no two are kept past the limit (both may be refused, never both kept). No transaction, which the embedded engine
+        // lacks; two commands when there is room, as counting first cost. The secret is not shown before the count, so a token
+        // taken back was never usable.
         await data.InsertAsync(token, ct);
+        if (await data.CountLiveUpToAsync(req.UserId, MaxPerUser + 1, now, ct) > MaxPerUser)
+        {
+            await data.WithdrawAsync(token, CancellationToken.None);
+            await Send.ResultAsync(Problems.Of(StatusCodes.Status409Conflict, ProblemCodes.TokenLimitReached,
+                $"You already hold {MaxPerUser} access tokens. Revoke one to create another."));
+            return;
+        }
+
         audit.TokenCreated(req.UserId, token.Id, token.Scope, HttpContext.ClientAddress());
         await Send.ResponseAsync(new Response(token.Id, token.Name, token.Scope, secret, token.CreatedAt, token.ExpiresAt), StatusCodes.Status201Created, ct);
     }

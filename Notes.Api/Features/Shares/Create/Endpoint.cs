@@ -36,8 +36,8 @@ internal sealed class Endpoint(Data data, SharedNote sharedNote, NotFound notFou
         if (expiresAt <= now || expiresAt > now + MaxLifetime)
             ThrowError(r => r.ExpiresAt, "expiresAt must be in the future and at most a year ahead; null for a link that never expires.");
 
-        var token = ShareLinks.NewToken();
-        var share = new Share { OwnerId = req.UserId, NoteId = req.Id, TokenHash = ShareLinks.HashOf(token), CreatedAt = now, ExpiresAt = expiresAt };
+        var token = BearerSecrets.New();
+        var share = new Share { OwnerId = req.UserId, NoteId = req.Id, TokenHash = BearerSecrets.HashOf(token), CreatedAt = now, ExpiresAt = expiresAt };
         // The link first, then the note: trashing or deleting a note writes the note first and ends its links after, so of the two
         // racing, either that ends this link too, or this sees the note gone or trashed and takes the link back. Never a live link to a
         // trashed note, which its restoring would bring back to life.

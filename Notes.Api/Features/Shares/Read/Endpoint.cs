@@ -44,7 +44,7 @@ internal sealed class Endpoint(Data data, Throttles throttles, IOptions<SharesOp
         }
 
         if (!ShareLinks.IsWellFormed(req.Token)
-            || await data.OpenAsync(ShareLinks.HashOf(req.Token), now, ct) is not { } share
+            || await data.OpenAsync(BearerSecrets.HashOf(req.Token), now, ct) is not { } share
             || await data.FindShownAsync(share, ct) is not { } note)
         {
             await Send.ResultAsync(ShareLinks.NotFound());
