@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver.Core.Events;
 using Notes.Api.Infrastructure.Mongo;
 
@@ -13,24 +10,15 @@ namespace Notes.Api.Tests.Features.Account;
 public sealed class CreateTokenRaceTests(CreateTokenRaceTests.Factory api) : IClassFixture<CreateTokenRaceTests.Factory>
 {
     /// <summary>The API on a client of its own, whose reads of the access tokens meet at <see cref="Reads"/> while it is set.</summary>
-    public sealed class Factory : ApiFactory
+    public sealed class Factory : CommandWatchingApi
     {
         public Rendezvous Reads { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Watch(CommandStartedEvent e)
         {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IMongoClient>(_ =>
-            {
-                var settings = MongoClientSettings.FromConnectionString(Engine.ConnectionString);
-                settings.ClusterConfigurator = cluster => cluster.Subscribe<CommandStartedEvent>(e =>
-                {
-                    if (e.CommandName is "aggregate" or "find" or "count" && e.DatabaseNamespace.DatabaseName == Database
-                        && e.Command[e.CommandName] == CollectionNames.AccessTokens)
-                        Reads.Arrive();
-                });
-                return new MongoClient(settings);
-            }));
+            if (e.CommandName is "aggregate" or "find" or "count" && e.DatabaseNamespace.DatabaseName == Database
+                && e.Command[e.CommandName] == CollectionNames.AccessTokens)
+                Reads.Arrive();
         }
     }
 
@@ -89,6 +77,7 @@ public sealed class CreateTokenRaceTests(CreateTokenRaceTests.Factory api) : ICl
         Assert.Equal(19 + accepted.Count, stored.Count);
         foreach (var refused in answers.Except(accepted))
             await refused.ProblemAsync(HttpStatusCode.Conflict, "token_limit_reached");
+        // The refused left nothing behind: a 20th place nobody took is still free.
         var after = await user.CreateTokenResponseAsync(new { name = "after the race", scope = "read" });
         Assert.Equal(stored.Count < 20 ? HttpStatusCode.Created : HttpStatusCode.Conflict, after.StatusCode);
     }

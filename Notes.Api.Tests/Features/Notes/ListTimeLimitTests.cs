@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using MongoDB.Driver.Core.Clusters;
 using MongoDB.Driver.Core.Connections;
@@ -19,20 +16,11 @@ namespace Notes.Api.Tests.Features.Notes;
 public sealed class ListTimeLimitTests(ListTimeLimitTests.Factory api) : IClassFixture<ListTimeLimitTests.Factory>
 {
     /// <summary>The app on a client that keeps every command it sends.</summary>
-    public class Factory : ApiFactory
+    public class Factory : CommandWatchingApi
     {
         public ConcurrentQueue<BsonDocument> Commands { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IMongoClient>(_ =>
-            {
-                var settings = MongoClientSettings.FromConnectionString(Engine.ConnectionString);
-                settings.ClusterConfigurator = cluster => cluster.Subscribe<CommandStartedEvent>(e => Commands.Enqueue(e.Command.DeepClone().AsBsonDocument));
-                return new MongoClient(settings);
-            }));
-        }
+        protected override void Watch(CommandStartedEvent e) => Commands.Enqueue(e.Command.DeepClone().AsBsonDocument);
     }
 
     [Theory]

@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver.Core.Events;
 using Notes.Api.Entities;
 using Notes.Api.Infrastructure.Mongo;
@@ -16,23 +13,14 @@ namespace Notes.Api.Tests.Features.Transfer;
 public sealed class ExportStreamingTests(ExportStreamingTests.GatedApi api) : IClassFixture<ExportStreamingTests.GatedApi>
 {
     /// <summary>The API on a client of its own, whose next-batch requests for the notes wait at a gate the test opens.</summary>
-    public sealed class GatedApi : ApiFactory
+    public sealed class GatedApi : CommandWatchingApi
     {
         public Gate NextBatch { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Watch(CommandStartedEvent e)
         {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IMongoClient>(_ =>
-            {
-                var settings = MongoClientSettings.FromConnectionString(Engine.ConnectionString);
-                settings.ClusterConfigurator = cluster => cluster.Subscribe<CommandStartedEvent>(e =>
-                {
-                    if (e.CommandName == "getMore" && e.DatabaseNamespace.DatabaseName == Database && e.Command["collection"] == CollectionNames.Notes)
-                        NextBatch.Pass();
-                });
-                return new MongoClient(settings);
-            }));
+            if (e.CommandName == "getMore" && e.DatabaseNamespace.DatabaseName == Database && e.Command["collection"] == CollectionNames.Notes)
+                NextBatch.Pass();
         }
     }
 
