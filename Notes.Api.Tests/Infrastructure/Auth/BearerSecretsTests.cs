@@ -17,9 +17,20 @@ public sealed class BearerSecretsTests
             Assert.Matches("^[A-Za-z0-9_-]{43}$", secret);
             Assert.Equal(BearerSecrets.Length, secret.Length);
             Assert.Equal(32, WebEncoders.Base64UrlDecode(secret).Length);
+            Assert.True(BearerSecrets.IsWellFormed(secret));
         });
         Assert.Equal(secrets.Count, secrets.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")] // 42 characters
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")] // 44
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")] // padding
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+")] // base64, not base64url
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAé")]
+    public void Text_of_another_length_or_alphabet_is_no_secret(string text) => Assert.False(BearerSecrets.IsWellFormed(text));
 
     [Fact]
     public void The_stored_hash_is_the_lower_case_hex_sha256_of_the_secrets_utf8_the_same_every_time_and_never_the_secret()

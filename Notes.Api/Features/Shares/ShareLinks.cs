@@ -12,10 +12,6 @@ internal static class ShareLinks
     /// <summary>The anonymous read of a link: the token follows.</summary>
     public const string ApiPath = "/api/shared";
 
-    /// <summary>Whether the text can be a token at all, the length and alphabet of a bearer secret: anything else is no token this API made.</summary>
-    public static bool IsWellFormed(string token) =>
-        token.Length == BearerSecrets.Length && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
     /// <summary>The link's address on this site, as the dashboard serves it.</summary>
     public static string UrlOf(string token) => $"{PagePath}/{token}";
 

@@ -19,6 +19,9 @@ internal static class BearerSecrets
 
     public static string New() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(Bytes));
 
+    /// <summary>Whether the text can be a secret at all, by the length and alphabet <see cref="New"/> gives: anything else is none this API made.</summary>
+    public static bool IsWellFormed(string text) => text.Length == Length && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     /// <summary>
     /// What is stored in a secret's place: the SHA-256 of its UTF-8, in lower-case hex. Any text has one, so a malformed secret is
     /// looked up, and not found, like a wrong one; 64 characters, so a stored hash is never taken for a secret.

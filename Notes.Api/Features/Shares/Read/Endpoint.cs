@@ -43,7 +43,7 @@ internal sealed class Endpoint(Data data, Throttles throttles, IOptions<SharesOp
             return;
         }
 
-        if (!ShareLinks.IsWellFormed(req.Token)
+        if (!BearerSecrets.IsWellFormed(req.Token)
             || await data.OpenAsync(BearerSecrets.HashOf(req.Token), now, ct) is not { } share
             || await data.FindShownAsync(share, ct) is not { } note)
         {
