@@ -26,8 +26,8 @@ internal static class PasswordStrength
     /// <summary>On zxcvbn's 0-4 scale, 3 and up means it estimates at least 10^6 seconds (about 12 days) to guess.</summary>
     public const int MinScore = 3;
 
-    // Builds its word lists once; after that it only reads them, so one instance serves every request.
-    static readonly Zxcvbn.Zxcvbn Estimator = new();
+    // Its word lists are built once; after that it only reads them, so one instance serves every request.
+    static readonly Zxcvbn.Zxcvbn Estimator = new(new WordMatchers());
 
     /// <summary>Why the password is too easy to guess, in words for the person choosing it; null when it is strong enough.</summary>
     /// <remarks>
