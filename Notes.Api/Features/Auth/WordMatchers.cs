@@ -18,7 +18,7 @@ internal sealed class WordMatchers : IMatcherFactory
         new RegexMatcher("19\\d\\d|200\\d|201\\d", 119, perCharCardinality: false, "year"),
         new DateMatcher(),
         new SpatialMatcher(),
-        .. RankedWords.Zxcvbn.Select(words => new WordListMatcher(words)),
+        new WordListMatcher(RankedWords.Zxcvbn),
         new LeetMatcher(RankedWords.Zxcvbn),
     ];
 
@@ -28,24 +28,30 @@ internal sealed class WordMatchers : IMatcherFactory
         return [.. _matchers, userWords, new L33tMatcher(userWords)];
     }
 
-    /// <summary>Every substring the list holds, as zxcvbn's DictionaryMatcher finds them: by start, then by length.</summary>
-    sealed class WordListMatcher(RankedWords words) : IMatcher
+    /// <summary>
+    /// Every substring a list holds, as zxcvbn's DictionaryMatchers find them, one after another: list by list, then by start, then
+    /// by length. The password is lowercased once for all of them.
+    /// </summary>
+    sealed class WordListMatcher(IReadOnlyList<RankedWords> lists) : IMatcher
     {
-        public IEnumerable<Match> MatchPassword(string password) => Find(words, password);
+        public IEnumerable<Match> MatchPassword(string password) => Find(lists, password);
 
-        public static List<DictionaryMatch> Find(RankedWords words, string password)
+        public static List<DictionaryMatch> Find(IReadOnlyList<RankedWords> lists, string password)
         {
             var lower = password.ToLowerInvariant();
             var matches = new List<DictionaryMatch>();
-            for (var i = 0; i < lower.Length; i++)
+            foreach (var words in lists)
             {
-                for (var j = i; j < lower.Length; j++)
+                for (var i = 0; i < lower.Length; i++)
                 {
-                    var rank = words.Rank(lower.AsSpan(i, j - i + 1), out var longerMayMatch);
-                    if (rank > 0)
-                        matches.Add(Matched(words, password, lower, i, j, rank));
-                    if (!longerMayMatch)
-                        break;
+                    for (var j = i; j < lower.Length; j++)
+                    {
+                        var rank = words.Rank(lower.AsSpan(i, j - i + 1), out var longerMayMatch);
+                        if (rank > 0)
+                            matches.Add(Matched(words, password, lower, i, j, rank));
+                        if (!longerMayMatch)
+                            break;
+                    }
                 }
             }
             return matches;
@@ -90,15 +96,12 @@ internal sealed class WordMatchers : IMatcherFactory
             foreach (var reading in Readings(password))
             {
                 var read = new string([.. password.Select(c => reading.GetValueOrDefault(c, c))]);
-                foreach (var words in lists)
+                foreach (var match in WordListMatcher.Find(lists, read))
                 {
-                    foreach (var match in WordListMatcher.Find(words, read))
-                    {
-                        var token = password[match.i..(match.j + 1)];
-                        var used = reading.Where(sub => token.Contains(sub.Key)).ToDictionary();
-                        if (used.Count > 0)
-                            matches.Add(Leet(match, token, used));
-                    }
+                    var token = password[match.i..(match.j + 1)];
+                    var used = reading.Where(sub => token.Contains(sub.Key)).ToDictionary();
+                    if (used.Count > 0)
+                        matches.Add(Leet(match, token, used));
                 }
             }
             return matches;
