@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -232,33 +231,42 @@ public sealed class AuditLogTests(AuditLogTests.Factory api) : IClassFixture<Aud
         Assert.DoesNotContain(api.Entries, e => e.EventId.Id == 1100 && Equals(e.Fields["UserId"], user.Id));
     }
 
-    [Theory]
-    [InlineData("Production")]
-    [InlineData("Development")]
-    public void The_console_log_stamps_every_entry_with_its_UTC_time_in_ISO_8601(string environment)
+    /// <summary>The app as started in one environment, to read its own logging set-up.</summary>
+    sealed class InEnvironment(string environment) : ApiFactory
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(api.Service<IWebHostEnvironment>().ContentRootPath)
-            .AddJsonFile("appsettings.json")
-            .AddJsonFile($"appsettings.{environment}.json", optional: true)
-            .Build();
-        using var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole())
-            .BuildServiceProvider();
-        var formatterName = services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName;
-        var formatter = services.GetServices<ConsoleFormatter>().Single(f => f.Name == formatterName);
-        ConsoleFormatterOptions options = formatterName == ConsoleFormatterNames.Json
-            ? services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue
-            : services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+        protected override Dictionary<string, string> Settings => new(base.Settings) { [WebHostDefaults.EnvironmentKey] = environment };
+    }
 
-        var output = new StringWriter();
-        formatter.Write(new LogEntry<string>(LogLevel.Warning, "Notes.Api.Audit", new EventId(1001), "entry", null, (s, _) => s), null, output);
+    [Theory]
+    [InlineData("Production", ConsoleFormatterNames.Json)]
+    [InlineData("Development", ConsoleFormatterNames.Simple)]
+    public async Task The_console_log_is_JSON_in_production_and_stamps_every_entry_with_its_UTC_time_in_ISO_8601(string environment, string format)
+    {
+        IAsyncLifetime app = new InEnvironment(environment);
+        await app.InitializeAsync();
+        try
+        {
+            var services = ((ApiFactory)app).Services;
+            var formatterName = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
+            var formatter = services.GetServices<ConsoleFormatter>().Single(f => f.Name == formatterName);
+            ConsoleFormatterOptions options = formatterName == ConsoleFormatterNames.Json
+                ? services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue
+                : services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
 
-        Assert.True(options.UseUtcTimestamp);
-        var timestamp = formatterName == ConsoleFormatterNames.Json
-            ? JsonNode.Parse(output.ToString())!["Timestamp"]!.GetValue<string>()
-            : output.ToString().Split(' ')[0];
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", timestamp);
+            var output = new StringWriter();
+            formatter.Write(new LogEntry<string>(LogLevel.Warning, "Notes.Api.Audit", new EventId(1001), "entry", null, (s, _) => s), null, output);
+
+            Assert.Equal(format, formatterName);
+            Assert.True(options.UseUtcTimestamp);
+            var timestamp = formatterName == ConsoleFormatterNames.Json
+                ? JsonNode.Parse(output.ToString())!["Timestamp"]!.GetValue<string>()
+                : output.ToString().Split(' ')[0];
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", timestamp);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
     }
 
     Task<HttpResponseMessage> FromClientAsync(HttpClient client, HttpMethod method, string path, object? body = null)
