@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Hosting;
 
 namespace Notes.Api.Tests.Infrastructure;
 
 public sealed class ConfigurationTests
 {
     /// <summary>The API in an environment, with this signing key, or none at all when it is null.</summary>
-    sealed class Configured(string environment, string? signingKey) : ApiFactory
+    sealed class Configured(string environment, string? signingKey) : EnvironmentApi(environment)
     {
         protected override Dictionary<string, string> Settings
         {
@@ -18,12 +17,6 @@ public sealed class ConfigurationTests
                     settings["Auth:SigningKey"] = signingKey;
                 return settings;
             }
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
         }
     }
 

@@ -6,12 +6,10 @@ using Microsoft.Extensions.Hosting;
 namespace Notes.Api.Tests.Infrastructure;
 
 /// <summary>In Production, with a clock that fails the way a bug or a driver misconfiguration would, full of things to keep secret.</summary>
-public sealed class FailingCodeApi : ApiFactory
+public sealed class FailingCodeApi() : EnvironmentApi(Environments.Production)
 {
     public const string Secret = "hunter2-not-for-clients";
     public const string ConnectionString = $"mongodb://admin:{Secret}@db.internal.example:27017/notes";
-
-    protected override Dictionary<string, string> Settings => new(base.Settings) { [WebHostDefaults.EnvironmentKey] = Environments.Production };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -231,18 +230,12 @@ public sealed class AuditLogTests(AuditLogTests.Factory api) : IClassFixture<Aud
         Assert.DoesNotContain(api.Entries, e => e.EventId.Id == 1100 && Equals(e.Fields["UserId"], user.Id));
     }
 
-    /// <summary>The app as started in one environment, to read its own logging set-up.</summary>
-    sealed class InEnvironment(string environment) : ApiFactory
-    {
-        protected override Dictionary<string, string> Settings => new(base.Settings) { [WebHostDefaults.EnvironmentKey] = environment };
-    }
-
     [Theory]
     [InlineData("Production", ConsoleFormatterNames.Json)]
     [InlineData("Development", ConsoleFormatterNames.Simple)]
     public async Task The_console_log_is_JSON_in_production_and_stamps_every_entry_with_its_UTC_time_in_ISO_8601(string environment, string format)
     {
-        IAsyncLifetime app = new InEnvironment(environment);
+        IAsyncLifetime app = new EnvironmentApi(environment);
         await app.InitializeAsync();
         try
         {
