@@ -1,4 +1,3 @@
-
 namespace Notes.Api.Tests.Infrastructure;
 
 public sealed class ConfigurationTests
