@@ -40,7 +40,7 @@ if [[ -z "${Mongo__ConnectionString:-}" ]]; then
 fi
 
 log "NotesSlices is starting on http://127.0.0.1:$port  (API reference: http://127.0.0.1:$port/docs)"
-ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:$port} \
+env "${api_env[@]}" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:$port} \
   dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" &
 API_PID=$!
 # Should the saver stop, the API stops with it: notes it accepted after that would never be saved.

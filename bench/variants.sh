@@ -39,7 +39,7 @@ for variant in "${variants[@]}"; do
   dll=Notes.Api/bin/Release/net10.0/Notes.Api.dll env=()
   for word in "${words[@]:1}"; do [[ $word == dll=* ]] && dll=${word#dll=} || env+=("$word"); done
   API_URL=http://127.0.0.1:$(free_port)
-  env ASPNETCORE_URLS="$API_URL" Mongo__ConnectionString="$ENGINE_URI" Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
+  env "${api_env[@]}" ASPNETCORE_URLS="$API_URL" Mongo__ConnectionString="$ENGINE_URI" Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
     "${settings[@]}" Mongo__Database="variant_$name" "${env[@]}" dotnet "$dll" --contentRoot "$PWD/Notes.Api" >"$work/$name.log" 2>&1 &
   API_PID=$!
   pids+=("$API_PID")
