@@ -27,6 +27,9 @@ internal sealed class TwoFactorSecrets(IDataProtectionProvider provider)
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MongoKeyRing(sp.GetRequiredService<IMongoCollection<DataProtectionKey>>())));
         services.AddSingleton<TwoFactorSecrets>();
+        // Data Protection reads (or first creates) its key ring at start, from a hosted service of its own: 4 MB resident in every
+        // instance (the XML stack, the key's creation) for what only two-step sign-in uses. Without it the ring is read at first use.
+        services.Remove(services.Single(d => d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService"));
     }
 
     /// <summary>
