@@ -3,7 +3,7 @@
 engine_binary=tools/mongo-engine/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb
 snapshot_tool=tools/mongo-snapshot/snapshot.mjs
 
-# The environment every script starts the API in (deploy/Dockerfile sets the same). One malloc arena for the process: glibc
+# The environment the shell scripts start the API in (deploy/Dockerfile sets the same). One malloc arena for the process: glibc
 # gives a thread an arena of its own when it allocates at once with another, and each keeps what it once held; the runtime
 # and the JIT allocate on whichever thread first runs a method, so under the benchmark's read load five arenas held 24 MB.
 # Side by side in bench/variants.sh: 159 against 169 MB peak RSS, CPU per request 0.96-1.04 x.
