@@ -3,11 +3,14 @@
 engine_binary=tools/mongo-engine/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb
 snapshot_tool=tools/mongo-snapshot/snapshot.mjs
 
-# The environment the shell scripts start the API in (deploy/Dockerfile sets the same). One malloc arena for the process: glibc
-# gives a thread an arena of its own when it allocates at once with another, and each keeps what it once held; the runtime
-# and the JIT allocate on whichever thread first runs a method, so under the benchmark's read load five arenas held 24 MB.
-# Side by side in bench/variants.sh: 159 against 169 MB peak RSS, CPU per request 0.96-1.04 x.
-api_env=(MALLOC_ARENA_MAX=1)
+# The environment the shell scripts start the API in (deploy/Dockerfile sets the same), each side by side in bench/variants.sh:
+# - One malloc arena for the process: glibc gives a thread an arena of its own when it allocates at once with another, and
+#   each keeps what it once held; the runtime and the JIT allocate on whichever thread first runs a method, so under the
+#   benchmark's read load five arenas held 24 MB. 159 against 169 MB peak RSS, CPU per request 0.96-1.04 x.
+# - No cache of the JIT's freed working memory: by default the runtime keeps up to 16 MB of it for the JIT's next methods,
+#   out of malloc's reach; given back, malloc serves it to whatever asks next (the heap held 7 against 14 MB under load).
+#   144 against 150 MB peak RSS, CPU per request 0.81-1.04 x. A knob of the runtime's that only the environment sets.
+api_env=(MALLOC_ARENA_MAX=1 DOTNET_JitHostMaxSlabCache=0)
 
 log() { printf '\n==> %s\n' "$*"; }
 
