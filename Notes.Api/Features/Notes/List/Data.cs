@@ -35,12 +35,7 @@ internal sealed class Data(IMongoCollection<Note> notes, TimeProvider clock)
         select KeyValuePair.Create((pinnedFirst, field, order.Key), new BsonDocument("$sort", pinnedFirst ? new BsonDocument("pinned", -1).AddRange(keys) : keys)))
         .ToFrozenDictionary();
 
-    // Only what the response holds (the id comes along): the owner is the caller.
-    static readonly BsonDocument ResponseFields = new("$project", new BsonDocument
-    {
-        { "title", 1 }, { "description", 1 }, { "pinned", 1 }, { "tags", 1 }, { "archived", 1 }, { "trashedAt", 1 }, { "purgeAt", 1 },
-        { "createdAt", 1 }, { "updatedAt", 1 }, { "version", 1 },
-    });
+    static readonly BsonDocument ResponseFields = new("$project", NoteResponse.StoredFields);
 
     static readonly BsonArray CountAll = [new BsonDocument("$count", "count")];
 

@@ -23,19 +23,12 @@ internal sealed class Data(IMongoCollection<Note> notes, IMongoCollection<Revisi
     static readonly BsonDocument ById = new("_id", 1);
     static readonly BsonDocument ByNoteNewestFirst = new() { { "noteId", 1 }, { "version", -1 } };
 
-    // What a note answer holds (the id comes along), not its search text, which repeats the title and description.
-    static readonly BsonDocument ResponseFields = new()
-    {
-        { "title", 1 }, { "description", 1 }, { "pinned", 1 }, { "tags", 1 }, { "archived", 1 }, { "trashedAt", 1 }, { "purgeAt", 1 },
-        { "createdAt", 1 }, { "updatedAt", 1 }, { "version", 1 },
-    };
-
     static readonly BsonDocument RevisionFields = new() { { "_id", 0 }, { "noteId", 1 }, { "version", 1 }, { "title", 1 }, { "description", 1 }, { "savedAt", 1 } };
 
     /// <summary>Every note the owner can reach, the trash included, by id. The first batch is read before this returns.</summary>
     public Task<IAsyncCursor<NoteResponse>> NotesAsync(string ownerId, DateTime now, CancellationToken ct) =>
         notes.Find(Reachable.Notes(ownerId, now), new FindOptions { BatchSize = BatchSize })
-            .Sort(ById).Project<NoteResponse>(ResponseFields).ToCursorAsync(ct);
+            .Sort(ById).Project<NoteResponse>(NoteResponse.StoredFields).ToCursorAsync(ct);
 
     /// <summary>
     /// Every revision the owner's notes keep, by note id, newest first: some may belong to no note they can reach, or stand at or
