@@ -26,8 +26,8 @@ log "Building the API (Release)"
 dotnet build Notes.Api -c Release -v quiet -nologo
 
 work=$(mktemp -d)
-pids=() ENGINE_PID=""
-trap 'kill ${pids[*]} $ENGINE_PID 2>/dev/null; rm -rf "$work"' EXIT
+pids=() API_PID="" ENGINE_PID=""
+trap 'kill ${pids[*]} $API_PID $ENGINE_PID 2>/dev/null; rm -rf "$work"' EXIT
 start_engine
 settings=(Auth__TokenLifetime=02:00:00 Auth__MaxFailedLogins=100000 Auth__RegistrationsPerHour=100000 Auth__BcryptWorkFactor=4)
 apis=()
@@ -36,14 +36,10 @@ for variant in "${variants[@]}"; do
   name=${words[0]}
   log "Starting $name: ${words[*]:1}"
   # A word dll=<path> runs another build of the API (a published one, for example) instead of this tree's.
-  dll=Notes.Api/bin/Release/net10.0/Notes.Api.dll env=()
+  dll="" env=()
   for word in "${words[@]:1}"; do [[ $word == dll=* ]] && dll=${word#dll=} || env+=("$word"); done
-  API_URL=http://127.0.0.1:$(free_port)
-  env "${api_env[@]}" ASPNETCORE_URLS="$API_URL" Mongo__ConnectionString="$ENGINE_URI" Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" \
-    "${settings[@]}" Mongo__Database="variant_$name" "${env[@]}" dotnet "$dll" --contentRoot "$PWD/Notes.Api" >"$work/$name.log" 2>&1 &
-  API_PID=$!
+  API_DLL=$dll start_api "$work/$name.log" "${settings[@]}" Mongo__Database="variant_$name" "${env[@]}" || exit 1
   pids+=("$API_PID")
-  wait_for "$API_URL/healthz" || { cat "$work/$name.log" >&2; exit 1; }
   apis+=("$name" "$API_URL" "$API_PID")
 done
 

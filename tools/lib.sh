@@ -76,13 +76,14 @@ wait_for() {
 }
 
 # Starts the Release-built API on a free port against ENGINE_URI, with a throwaway signing key, and waits until it is
-# healthy; sets API_PID and API_URL. The first argument is the log file; more settings follow as NAME=value.
+# healthy; sets API_PID and API_URL. The first argument is the log file; more settings follow as NAME=value. API_DLL, when
+# set, names another build of the API to run (bench/variants.sh compares builds so).
 start_api() {
   local log=$1
   shift
   API_URL=http://127.0.0.1:$(free_port)
   env "${api_env[@]}" ASPNETCORE_URLS="$API_URL" Mongo__ConnectionString="$ENGINE_URI" Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" "$@" \
-    dotnet Notes.Api/bin/Release/net10.0/Notes.Api.dll --contentRoot "$PWD/Notes.Api" >"$log" 2>&1 &
+    dotnet "${API_DLL:-Notes.Api/bin/Release/net10.0/Notes.Api.dll}" --contentRoot "$PWD/Notes.Api" >"$log" 2>&1 &
   API_PID=$!
   wait_for "$API_URL/healthz" || { cat "$log" >&2; return 1; }
 }
